@@ -1,0 +1,29 @@
+// Loads the stored history that can hold recurring series and runs the pure detector on it.
+
+import { detectRecurring, type RecurringSeries } from '../domain/recurring.js';
+import type { Store } from '../store/index.js';
+
+export function loadFixedSeries(store: Store, today: string, opts: { account?: string } = {}): RecurringSeries[] {
+  const rows = [...store.transactions.recurringCandidates(opts.account)];
+  return detectRecurring(rows, { today });
+}
+
+/** The JSON row of CLI.md's `fixed --json` (extra fields are allowed; these names are stable). */
+export function fixedJson(s: RecurringSeries): Record<string, unknown> {
+  return {
+    memo: s.memo,
+    account: s.account,
+    direction: s.direction,
+    cadence: s.cadence,
+    count: s.count,
+    averageAmount: s.averageAmount,
+    lastAmount: s.lastAmount,
+    firstDate: s.firstDate,
+    lastDate: s.lastDate,
+    nextDate: s.nextDate,
+    active: s.active,
+    category: s.category,
+    intervalStdDays: s.intervalStdDays,
+    amountKind: s.amountKind,
+  };
+}

@@ -1,0 +1,73 @@
+// `finance categories` and `finance categories add-keyword`: the categories, their keywords and what they hold.
+
+import type { Command } from 'commander';
+import type { Act } from '../program.js';
+
+export function register(program: Command, act: Act): void {
+  const categories = program
+    .command('categories')
+    .description('the categories with their keywords, and how many transactions and how much money each holds')
+    .option('--json', 'JSON array')
+    .option('--keywords', 'list every keyword (text output shows a few per category)')
+    .addHelpText('after', '\nExamples:\n  $ finance categories\n  $ finance categories add-keyword cafe 블루보틀')
+    .action(
+      act(async (ctx, opts) => {
+        const store = await ctx.store();
+        const { BUILTIN_CATEGORIES } = await import('../../domain/categories.js');
+        const { builtinKeywords } = await import('../../domain/classify.js');
+        const totals = new Map(store.transactions.categoryTotals().map((t) => [t.category, t]));
+        const user = store.labels.keywords();
+        const builtin = builtinKeywords();
+        const list = [...BUILTIN_CATEGORIES.map((c) => ({ id: c.id, name: c.name, builtin: true })), ...store.labels.userCategories().map((id) => ({ id, name: id, builtin: false }))];
+        for (const t of totals.keys()) if (!list.some((c) => c.id === t)) list.push({ id: t, name: t, builtin: false });
+        const rows = list.map((c) => ({
+          id: c.id,
+          name: c.name,
+          builtin: c.builtin,
+          keywords: builtin.filter((k) => k.category === c.id).map((k) => k.keyword),
+          userKeywords: user.filter((k) => k.category === c.id).map((k) => k.keyword),
+          count: totals.get(c.id)?.count ?? 0,
+          amount: totals.get(c.id)?.amount ?? 0,
+        }));
+        if (ctx.io.json) return ctx.io.data(JSON.stringify(rows, null, 2));
+        const { renderTable } = await import('../../render/table.js');
+        const { formatNumber } = await import('../../render/format.js');
+        const tty = ctx.io.stdoutTTY;
+        const kw = (r: (typeof rows)[number]) => {
+          const all = [...r.userKeywords.map((k) => k + '*'), ...r.keywords];
+          return opts.keywords || !tty ? all.join(' ') : all.slice(0, 6).join(' ') + (all.length > 6 ? ` … (+${all.length - 6})` : '');
+        };
+        ctx.io.out(
+          await renderTable(
+            ctx.io,
+            ['id', 'name', 'count', 'amount', 'keywords'],
+            rows.map((r) => [r.id, r.name, r.count, tty ? formatNumber(r.amount) : r.amount, kw(r)]),
+            { align: ['left', 'left', 'right', 'right', 'left'] },
+          ),
+        );
+      }),
+    );
+
+  categories
+    .command('add-keyword <category> <keyword>')
+    .description('add a keyword rule: memos containing the keyword go to the category (beats built-in keywords)')
+    .addHelpText('after', '\nExample:\n  $ finance categories add-keyword cafe 블루보틀')
+    .action(
+      act(async (ctx, _opts, [categoryArg, keywordArg]) => {
+        const { UsageError } = await import('../../errors.js');
+        const keyword = keywordArg!.trim();
+        if (!keyword) throw new UsageError('the keyword is empty');
+        const store = await ctx.store();
+        const { resolveCategory } = await import('../../app/categories.js');
+        const { reclassifyAll } = await import('../../app/classifier.js');
+        const { categoryName } = await import('../../domain/categories.js');
+        const category = resolveCategory(store, categoryArg!);
+        const changed = store.transactions.inTransaction(() => {
+          store.labels.addKeyword(keyword, category);
+          return reclassifyAll(store, { dryRun: false }).reduce((s, c) => s + c.count, 0);
+        });
+        if (ctx.io.json) return ctx.io.data(JSON.stringify({ keyword, category, updated: changed }));
+        ctx.io.out(`keyword "${keyword}" → ${categoryName(category)} (${category}); ${changed} stored transaction(s) re-classified`);
+      }),
+    );
+}

@@ -1,0 +1,96 @@
+// `finance config set|get|unset|list|path`: the configuration file, with the secret always shown as ****.
+
+import type { Command } from 'commander';
+import type { Act } from '../program.js';
+
+export function register(program: Command, act: Act): void {
+  const config = program
+    .command('config')
+    .description('show or change settings (client id/secret, API base URL, redirect URI, institution code)')
+    .addHelpText(
+      'after',
+      `
+Keys: apiBaseUrl, clientId, clientSecret, redirectUri, orgCode, scope, syncLookbackDays
+Precedence: environment variable (FINANCE_API_BASE_URL, FINANCE_CLIENT_ID, …) > config file > default.
+
+Examples:
+  $ finance config set clientId 1b2c3d4e-…
+  $ finance config set redirectUri http://localhost:8080/callback
+  $ finance config list
+  $ finance config get apiBaseUrl`,
+    );
+
+  config
+    .command('set <key> <value>')
+    .description('store a value in config.json')
+    .addHelpText('after', '\nExample:\n  $ finance config set orgCode M202500001')
+    .action(
+      act(async (ctx, _opts, [key, value]) => {
+        const { checkForSet } = await import('../../config.js');
+        const k = checkForSet(key!, value!);
+        const file = await ctx.configFile();
+        file.set(k, value!);
+        ctx.io.info(`set ${k}`);
+      }),
+    );
+
+  config
+    .command('get <key>')
+    .description('print the effective value of a key')
+    .addHelpText('after', '\nExample:\n  $ finance config get redirectUri')
+    .action(
+      act(async (ctx, _opts, [key]) => {
+        const { isConfigKey, resolveValue, redact, CONFIG_KEYS } = await import('../../config.js');
+        const { UsageError } = await import('../../errors.js');
+        if (!isConfigKey(key!)) throw new UsageError(`unknown config key '${key}'`, `keys: ${Object.keys(CONFIG_KEYS).join(', ')}`);
+        const r = resolveValue(key, await ctx.configFile(), ctx.env);
+        const shown = redact(key, r.value);
+        if (ctx.io.json) ctx.io.data(JSON.stringify({ key, value: shown ?? null, source: r.source }));
+        else if (shown !== undefined) ctx.io.out(shown);
+      }),
+    );
+
+  config
+    .command('unset <key>')
+    .description('remove a key from config.json')
+    .addHelpText('after', '\nExample:\n  $ finance config unset clientSecret')
+    .action(
+      act(async (ctx, _opts, [key]) => {
+        const { isConfigKey, CONFIG_KEYS } = await import('../../config.js');
+        const { UsageError } = await import('../../errors.js');
+        if (!isConfigKey(key!)) throw new UsageError(`unknown config key '${key}'`, `keys: ${Object.keys(CONFIG_KEYS).join(', ')}`);
+        (await ctx.configFile()).unset(key);
+        ctx.io.info(`unset ${key}`);
+      }),
+    );
+
+  config
+    .command('list')
+    .description('every key with its effective value and where it comes from')
+    .addHelpText('after', '\nExample:\n  $ finance config list --json')
+    .action(
+      act(async (ctx) => {
+        const { CONFIG_KEYS, resolveValue, redact } = await import('../../config.js');
+        const file = await ctx.configFile();
+        const rows = (Object.keys(CONFIG_KEYS) as Array<keyof typeof CONFIG_KEYS>).map((k) => {
+          const r = resolveValue(k, file, ctx.env);
+          return { key: k, value: redact(k, r.value) ?? null, source: r.source };
+        });
+        if (ctx.io.json) return ctx.io.data(JSON.stringify(rows, null, 2));
+        const { renderTable } = await import('../../render/table.js');
+        ctx.io.out(await renderTable(ctx.io, ['key', 'value', 'source'], rows.map((r) => [r.key, r.value ?? '', r.source])));
+      }),
+    );
+
+  config
+    .command('path')
+    .description('print the path of config.json')
+    .addHelpText('after', '\nExample:\n  $ finance config path')
+    .action(
+      act(async (ctx) => {
+        const file = await ctx.configFile();
+        if (ctx.io.json) ctx.io.data(JSON.stringify({ path: file.path, home: ctx.home }));
+        else ctx.io.out(file.path);
+      }),
+    );
+}

@@ -1,0 +1,53 @@
+// `finance sandbox`: runs the embedded Open Banking emulator in the foreground.
+
+import type { Command } from 'commander';
+import { parseDate, parseHost, parsePort, parseWholeNumber } from '../args.js';
+import type { Act } from '../program.js';
+
+export function register(program: Command, act: Act): void {
+  program
+    .command('sandbox')
+    .description('run the embedded Open Banking emulator (test client, generated Korean household history)')
+    .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 0)
+    .option('--host <host>', 'address to bind', parseHost, '127.0.0.1')
+    .option('--seed <n>', 'seed of the generated history', parseWholeNumber(0, 2 ** 31 - 1), 1)
+    .option('--months <n>', 'months of history', parseWholeNumber(1, 600), 12)
+    .option('--accounts <n>', 'number of accounts', parseWholeNumber(1, 50), 3)
+    .option('--end <date>', 'last day of the generated history (default today)', parseDate)
+    .option('--auto-consent', 'skip the consent page: redirect with a code at once')
+    .option('--truth <file>', 'write the generator truth (recurring series, intended categories) to this JSON file')
+    .option('--transactions <n>', 'scale the history to at least n transactions (benchmarks)', parseWholeNumber(1, 50_000_000))
+    .option('--json', 'print one JSON line {baseUrl, clientId, clientSecret, orgCode} once listening')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ finance sandbox --port 9000 --auto-consent
+  $ finance sandbox --seed 7 --months 24 --json     # scripts read the one line on stdout
+Then point finance at it:
+  $ export FINANCE_API_BASE_URL=http://127.0.0.1:9000 FINANCE_CLIENT_ID=… FINANCE_CLIENT_SECRET=… FINANCE_ORG_CODE=…`,
+    )
+    .action(
+      act(async (ctx, opts) => {
+        const { kstDate } = await import('../../domain/kst.js');
+        const { runSandboxCommand } = await import('../../sandbox/command.js');
+        ctx.handlesInterrupts = true;
+        const until = new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+        await runSandboxCommand(
+          {
+            port: opts.port,
+            host: opts.host,
+            seed: opts.seed,
+            months: opts.months,
+            accounts: opts.accounts,
+            end: opts.end ?? kstDate(ctx.now()),
+            autoConsent: opts.autoConsent === true,
+            json: ctx.io.json,
+            truth: opts.truth,
+            transactions: opts.transactions,
+          },
+          { until, out: (s) => ctx.io.data(s), err: (s) => ctx.io.streams.stderr.write(s.endsWith('\n') ? s : s + '\n') },
+        );
+      }),
+    );
+}

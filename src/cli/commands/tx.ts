@@ -1,0 +1,101 @@
+// `finance tx`: stored transactions, newest first, with filters; table, TSV, CSV or JSON.
+
+import type { Command } from 'commander';
+import { parseDate, parseWholeNumber } from '../args.js';
+import { formatOption, type Act } from '../program.js';
+
+export function register(program: Command, act: Act): void {
+  program
+    .command('tx')
+    .description('list stored transactions, newest first')
+    .option('--from <date>', 'from this date (YYYY-MM-DD)', parseDate)
+    .option('--to <date>', 'up to this date (YYYY-MM-DD)', parseDate)
+    .option('--account <id>', 'only this account')
+    .option('--category <category>', 'only this category (id or Korean name)')
+    .option('--search <text>', 'memo, branch or type containing this text')
+    .option('--limit <n>', 'at most n rows', parseWholeNumber(1, 100_000_000))
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ finance tx --from 2026-01-01 --category cafe
+  $ finance tx --search 스타벅스 --format csv > coffee.csv
+  $ finance tx --format json --limit 10 | jq '.[].amount'`,
+    )
+    .action(
+      act(async (ctx, opts) => {
+        const { UsageError } = await import('../../errors.js');
+        if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
+        const store = await ctx.store();
+        const category = opts.category ? (await import('../../app/categories.js')).resolveCategory(store, opts.category) : undefined;
+        const { categoryName } = await import('../../domain/categories.js');
+        const rows = store.transactions.iterate({ from: opts.from, to: opts.to, account: opts.account, category, search: opts.search, limit: opts.limit });
+        const format = ctx.io.json ? 'json' : (opts.format ?? 'text');
+        const toJson = (t: ReturnType<typeof rows.next>['value'] & object) => ({
+          id: t.id,
+          account: t.account,
+          date: t.date,
+          time: t.time,
+          direction: t.direction,
+          amount: t.amount,
+          balanceAfter: t.balanceAfter,
+          memo: t.memo,
+          type: t.type,
+          branch: t.branch,
+          category: t.category,
+          categoryName: categoryName(t.category),
+          categorySource: t.categorySource,
+        });
+        const headers = ['id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'type', 'branch', 'category', 'categoryName', 'categorySource'];
+        switch (format) {
+          case 'json': {
+            // Streamed: a million rows must not be held in memory as one string.
+            const out = ctx.io.streams.stdout;
+            let first = true;
+            out.write('[');
+            for (const t of rows) {
+              out.write((first ? '\n  ' : ',\n  ') + JSON.stringify(toJson(t)));
+              first = false;
+            }
+            out.write(first ? ']\n' : '\n]\n');
+            return;
+          }
+          case 'csv': {
+            const { csvLine } = await import('../../render/csv-line.js');
+            const out = ctx.io.streams.stdout;
+            out.write(csvLine(headers) + '\n');
+            for (const t of rows) out.write(csvLine(Object.values(toJson(t))) + '\n');
+            return;
+          }
+          default: {
+            const list = [...rows];
+            if (list.length === 0) return ctx.io.info('no transactions match');
+            const { renderTable } = await import('../../render/table.js');
+            if (!ctx.io.stdoutTTY) {
+              ctx.io.out(await renderTable(ctx.io, headers, list.map((t) => Object.values(toJson(t)))));
+              return;
+            }
+            const { formatNumber } = await import('../../render/format.js');
+            const c = ctx.io.c;
+            ctx.io.out(
+              await renderTable(
+                ctx.io,
+                ['date', 'time', 'amount', 'balance', 'memo', 'category', 'account'],
+                list.map((t) => [
+                  t.date,
+                  t.time.slice(0, 5),
+                  t.direction === 'in' ? c.green(`+${formatNumber(t.amount)}`) : c.red(`-${formatNumber(t.amount)}`),
+                  formatNumber(t.balanceAfter),
+                  t.memo,
+                  categoryName(t.category) + (t.categorySource === 'label' ? ' *' : ''),
+                  `…${t.account.slice(-6)}`,
+                ]),
+                { align: ['left', 'left', 'right', 'right', 'left', 'left', 'left'] },
+              ),
+            );
+          }
+        }
+      }),
+    );
+}

@@ -1,0 +1,112 @@
+// The error boundary: parse argv, run the command, map every error to its exit code (the only process.exit).
+
+import { CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { EXIT, FinanceError, InterruptedError, type ExitCode } from '../errors.js';
+import { redactSecrets } from '../redact.js';
+import type { Context } from './context.js';
+import { buildProgram } from './program.js';
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Formats an error for stderr and returns its exit code. */
+export function describeError(e: unknown, verbose: boolean): { code: ExitCode; text: string } {
+  if (e instanceof CommanderError) {
+    const msg = e.message.replace(/^error: /, '');
+    return { code: e.exitCode === 0 ? EXIT.ok : EXIT.usage, text: e.exitCode === 0 ? '' : `finance: ${msg}\n  see 'finance --help' or 'finance <command> --help'` };
+  }
+  if (e instanceof FinanceError) {
+    const lines = [`finance: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`];
+    if (verbose && e.cause instanceof Error) lines.push(`  cause: ${e.cause.message}`);
+    return { code: e.exitCode, text: lines.join('\n') };
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  const first = (err.message || err.name).split('\n')[0];
+  const lines = [`finance: internal error: ${first} — this is a bug; rerun with --verbose for details and report it`];
+  if (verbose && err.stack) lines.push(err.stack);
+  return { code: EXIT.bug, text: lines.join('\n') };
+}
+
+export async function main(argv: string[]): Promise<ExitCode> {
+  const abort = new AbortController();
+  let interrupted = false;
+  const contexts: Context[] = [];
+  const onSignal = () => {
+    // A second Ctrl-C, or a command that does not stop by itself: leave now (SQLite keeps the last commit).
+    if (interrupted || !contexts.some((c) => c.handlesInterrupts)) {
+      process.stderr.write('finance: interrupted\n');
+      process.exit(EXIT.interrupted);
+    }
+    interrupted = true;
+    abort.abort(new InterruptedError('interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  // A closed pipe (finance … | head -1) is not an error: stop quietly.
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(EXIT.ok);
+      throw err;
+    });
+  }
+
+  const verbose = argv.includes('-v') || argv.includes('--verbose');
+  let code: ExitCode = EXIT.ok;
+  try {
+    const program = await buildProgram(
+      {
+        streams: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+        env: process.env,
+        now: () => new Date(),
+        signal: abort.signal,
+        onContext: (ctx) => contexts.push(ctx),
+      },
+      version(),
+    );
+    program.exitOverride();
+    program.configureOutput({
+      writeErr: (s) => {
+        // commander's own error lines are reformatted by describeError; help text to stderr passes through.
+        if (!s.startsWith('error:')) process.stderr.write(s);
+      },
+    });
+    // Sub-commands inherit exitOverride and output settings only when set before they are added; apply to all.
+    const walk = (c: typeof program) => {
+      c.exitOverride();
+      c.configureOutput({ writeErr: (s) => (s.startsWith('error:') ? undefined : process.stderr.write(s)) });
+      c.commands.forEach((sub) => walk(sub as typeof program));
+    };
+    walk(program);
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv);
+  } catch (e) {
+    const d = describeError(interrupted && !(e instanceof FinanceError) ? new InterruptedError('interrupted') : e, verbose);
+    code = d.code;
+    if (d.text) process.stderr.write(redactSecrets(d.text) + '\n');
+  } finally {
+    for (const ctx of contexts) {
+      try {
+        ctx.close();
+      } catch {
+        // closing after a failure must not mask the original error
+      }
+    }
+  }
+  return code;
+}
+
+const code = await main(process.argv);
+// Let stdout drain before leaving (large JSON to a pipe).
+if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => process.exit(code));
+else process.exit(code);

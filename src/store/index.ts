@@ -1,0 +1,35 @@
+// The store: one open database and its repositories. Everything SQL lives under src/store/.
+
+import { AccountsRepo } from './accounts-repo.js';
+import { AuthRepo } from './auth-repo.js';
+import { CountersRepo } from './counters-repo.js';
+import { openDatabase, type Db } from './db.js';
+import { LabelsRepo } from './labels-repo.js';
+import { SyncRepo } from './sync-repo.js';
+import { TransactionsRepo } from './transactions-repo.js';
+
+export class Store {
+  readonly auth: AuthRepo;
+  readonly accounts: AccountsRepo;
+  readonly transactions: TransactionsRepo;
+  readonly labels: LabelsRepo;
+  readonly counters: CountersRepo;
+  readonly syncs: SyncRepo;
+
+  constructor(readonly db: Db) {
+    this.auth = new AuthRepo(db);
+    this.accounts = new AccountsRepo(db);
+    this.transactions = new TransactionsRepo(db);
+    this.labels = new LabelsRepo(db);
+    this.counters = new CountersRepo(db);
+    this.syncs = new SyncRepo(db);
+  }
+
+  static open(path: string): Store {
+    return new Store(openDatabase(path));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,60 @@
+// Labels (memo → category), user keyword rules and user-made categories.
+
+import type { Db } from './db.js';
+
+export interface LabelRow {
+  memo: string;
+  category: string;
+  createdAt: string;
+}
+
+export interface KeywordRow {
+  keyword: string;
+  category: string;
+  createdAt: string;
+}
+
+export class LabelsRepo {
+  constructor(private readonly db: Db) {}
+
+  labels(): LabelRow[] {
+    return this.db.prepare('SELECT memo, category, created_at AS createdAt FROM labels ORDER BY memo').all() as LabelRow[];
+  }
+
+  label(memo: string): LabelRow | undefined {
+    return this.db.prepare('SELECT memo, category, created_at AS createdAt FROM labels WHERE memo = ?').get(memo) as
+      | LabelRow
+      | undefined;
+  }
+
+  setLabel(memo: string, category: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO labels (memo, category) VALUES (?, ?)
+         ON CONFLICT(memo) DO UPDATE SET category = excluded.category, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      )
+      .run(memo, category);
+  }
+
+  removeLabel(memo: string): boolean {
+    return this.db.prepare('DELETE FROM labels WHERE memo = ?').run(memo).changes > 0;
+  }
+
+  keywords(): KeywordRow[] {
+    return this.db.prepare('SELECT keyword, category, created_at AS createdAt FROM keyword_rules ORDER BY keyword').all() as KeywordRow[];
+  }
+
+  addKeyword(keyword: string, category: string): void {
+    this.db
+      .prepare('INSERT INTO keyword_rules (keyword, category) VALUES (?, ?) ON CONFLICT(keyword) DO UPDATE SET category = excluded.category')
+      .run(keyword, category);
+  }
+
+  userCategories(): string[] {
+    return (this.db.prepare('SELECT id FROM user_categories ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+  }
+
+  addUserCategory(id: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO user_categories (id) VALUES (?)').run(id);
+  }
+}

@@ -1,0 +1,219 @@
+// Stored transactions: idempotent page inserts with the account checkpoint, queries for listing, and category updates.
+
+import type { CategorySource, Direction, Transaction } from '../domain/types.js';
+import type { Db } from './db.js';
+
+/** A transaction ready to store: its occurrence index among identical rows of the day, and its category. */
+export interface NewTransaction extends Transaction {
+  occurrence: number;
+  category: string;
+  categorySource: CategorySource;
+  categoryRule: string | null;
+}
+
+export interface StoredTransaction extends Transaction {
+  id: number;
+  category: string;
+  categorySource: CategorySource;
+  categoryRule: string | null;
+  ownTransfer: number | null;
+}
+
+export interface TxFilter {
+  from?: string;
+  to?: string;
+  account?: string;
+  category?: string;
+  search?: string;
+  limit?: number;
+  order?: 'newest' | 'oldest';
+}
+
+export interface MemoGroup {
+  memo: string;
+  direction: Direction;
+  count: number;
+  total: number;
+}
+
+const SELECT_TX = `SELECT id, account, date, time, direction, amount, balance_after AS balanceAfter, memo, type, branch,
+  category, category_source AS categorySource, category_rule AS categoryRule, own_transfer AS ownTransfer
+  FROM transactions`;
+
+export class TransactionsRepo {
+  private readonly insertStmt;
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT OR IGNORE INTO transactions (account, date, time, direction, amount, balance_after, memo, type, branch,
+         occurrence, category, category_source, category_rule)
+       VALUES (@account, @date, @time, @direction, @amount, @balanceAfter, @memo, @type, @branch,
+         @occurrence, @category, @categorySource, @categoryRule)`,
+    );
+  }
+
+  /**
+   * Stores one page and moves the account checkpoint in a single BEGIN IMMEDIATE transaction, so a crash leaves either
+   * both or neither. Rows already stored (same dedup key) are skipped. Returns how many rows were new.
+   */
+  insertPage(account: string, rows: readonly NewTransaction[], checkpoint: string | null): number {
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const r of rows) inserted += this.insertStmt.run(r).changes;
+      if (checkpoint) {
+        this.db
+          .prepare(
+            `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < ?1 THEN ?1
+               ELSE synced_through END WHERE id = ?2`,
+          )
+          .run(checkpoint, account);
+      }
+      return inserted;
+    }).immediate();
+  }
+
+  newestDate(account: string): string | null {
+    const r = this.db.prepare('SELECT max(date) AS d FROM transactions WHERE account = ?').get(account) as { d: string | null };
+    return r.d;
+  }
+
+  /** The last stored row strictly before `date` (the predecessor of a fetch window, for the balance chain). */
+  lastBefore(account: string, date: string): StoredTransaction | undefined {
+    return this.db
+      .prepare(`${SELECT_TX} WHERE account = ? AND date < ? ORDER BY date DESC, time DESC, id DESC LIMIT 1`)
+      .get(account, date) as StoredTransaction | undefined;
+  }
+
+  recordChainBreak(account: string, date: string, time: string, expected: number, actual: number): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO chain_breaks (account, date, time, expected, actual) VALUES (?, ?, ?, ?, ?)')
+      .run(account, date, time, expected, actual);
+  }
+
+  chainBreaks(): Array<{ account: string; date: string; time: string; expected: number; actual: number }> {
+    return this.db.prepare('SELECT account, date, time, expected, actual FROM chain_breaks ORDER BY date, time').all() as never;
+  }
+
+  /** Streams matching rows (newest first by default) without loading them all. */
+  *iterate(f: TxFilter = {}): IterableIterator<StoredTransaction> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (f.from) (where.push('date >= @from'), (params.from = f.from));
+    if (f.to) (where.push('date <= @to'), (params.to = f.to));
+    if (f.account) (where.push('account = @account'), (params.account = f.account));
+    if (f.category) (where.push('category = @category'), (params.category = f.category));
+    if (f.search) {
+      where.push("(memo LIKE @search ESCAPE '\\' OR branch LIKE @search ESCAPE '\\' OR type LIKE @search ESCAPE '\\')");
+      params.search = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    }
+    const dir = f.order === 'oldest' ? 'ASC' : 'DESC';
+    let sql = `${SELECT_TX}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY date ${dir}, time ${dir}, id ${dir}`;
+    if (f.limit !== undefined) (sql += ' LIMIT @limit'), (params.limit = f.limit);
+    yield* this.db.prepare(sql).iterate(params) as IterableIterator<StoredTransaction>;
+  }
+
+  count(): { total: number; unclassified: number } {
+    return this.db
+      .prepare(
+        `SELECT count(*) AS total, coalesce(sum(CASE WHEN category = 'uncategorized' THEN 1 ELSE 0 END), 0) AS unclassified
+           FROM transactions`,
+      )
+      .get() as { total: number; unclassified: number };
+  }
+
+  /** Distinct memo/direction pairs with how often and how much (for re-classification and the interactive walk). */
+  memoGroups(opts: { onlyUnlabeled?: boolean; onlyCategory?: string } = {}): MemoGroup[] {
+    const where: string[] = [];
+    if (opts.onlyUnlabeled) where.push("category_source <> 'label'");
+    if (opts.onlyCategory) where.push('category = @cat');
+    return this.db
+      .prepare(
+        `SELECT memo, direction, count(*) AS count, sum(amount) AS total FROM transactions
+          ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY memo, direction ORDER BY total DESC, memo`,
+      )
+      .all(opts.onlyCategory ? { cat: opts.onlyCategory } : {}) as MemoGroup[];
+  }
+
+  /** Current category of each memo/direction among rows without a label, with counts. */
+  categoryOf(memo: string, direction: Direction): Array<{ category: string; source: CategorySource; count: number }> {
+    return this.db
+      .prepare(
+        `SELECT category, category_source AS source, count(*) AS count FROM transactions
+          WHERE memo = ? AND direction = ? GROUP BY category, category_source`,
+      )
+      .all(memo, direction) as never;
+  }
+
+  /** Sets the category of every row with this memo (and direction, if given). Returns rows changed. */
+  setCategory(
+    memo: string,
+    direction: Direction | null,
+    category: string,
+    source: CategorySource,
+    rule: string | null,
+    opts: { skipLabeled: boolean },
+  ): number {
+    const conds = ['memo = @memo'];
+    if (direction) conds.push('direction = @direction');
+    if (opts.skipLabeled) conds.push("category_source <> 'label'");
+    conds.push('(category <> @category OR category_source <> @source OR coalesce(category_rule, \'\') <> coalesce(@rule, \'\'))');
+    return this.db
+      .prepare(`UPDATE transactions SET category = @category, category_source = @source, category_rule = @rule WHERE ${conds.join(' AND ')}`)
+      .run({ memo, direction, category, source, rule }).changes;
+  }
+
+  /**
+   * Rows that could belong to a recurring series: memos seen on at least two different days in one account and
+   * direction. Oldest first. Streams, so callers can keep only what they need.
+   */
+  *recurringCandidates(account?: string): IterableIterator<{ account: string; date: string; direction: Direction; amount: number; memo: string; category: string }> {
+    const sql = `SELECT t.account, t.date, t.direction, t.amount, t.memo, t.category FROM transactions t
+      JOIN (SELECT account, direction, memo FROM transactions ${account ? 'WHERE account = @account' : ''}
+             GROUP BY account, direction, memo HAVING count(DISTINCT date) >= 2) g
+        ON g.account = t.account AND g.direction = t.direction AND g.memo = t.memo
+      ORDER BY t.date, t.time, t.id`;
+    yield* this.db.prepare(sql).iterate(account ? { account } : {}) as IterableIterator<never>;
+  }
+
+  /** Count and total amount per category (all time). */
+  categoryTotals(): Array<{ category: string; count: number; amount: number }> {
+    return this.db
+      .prepare('SELECT category, count(*) AS count, sum(amount) AS amount FROM transactions GROUP BY category')
+      .all() as never;
+  }
+
+  /** Runs `fn` in one write transaction. */
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * Pairs transfers between the person's own accounts: an outgoing and an incoming row of the same amount in two
+   * different stored accounts on the same day within `maxMinutes`. Both rows get the same own_transfer id (the
+   * outgoing row's id). Pairs already made stay; each row is paired at most once.
+   */
+  pairOwnTransfers(maxMinutes = 30): number {
+    const candidates = this.db
+      .prepare(
+        `SELECT o.id AS outId, i.id AS inId,
+                abs((CAST(substr(o.time,1,2) AS INTEGER)*60 + CAST(substr(o.time,4,2) AS INTEGER))
+                  - (CAST(substr(i.time,1,2) AS INTEGER)*60 + CAST(substr(i.time,4,2) AS INTEGER))) AS gap
+           FROM transactions o JOIN transactions i
+             ON i.date = o.date AND i.amount = o.amount AND i.direction = 'in' AND i.account <> o.account
+          WHERE o.direction = 'out' AND o.own_transfer IS NULL AND i.own_transfer IS NULL AND o.amount > 0
+          ORDER BY o.id, gap`,
+      )
+      .all() as Array<{ outId: number; inId: number; gap: number }>;
+    const used = new Set<number>();
+    const mark = this.db.prepare('UPDATE transactions SET own_transfer = ? WHERE id IN (?, ?)');
+    let pairs = 0;
+    this.db.transaction(() => {
+      for (const c of candidates) {
+        if (c.gap > maxMinutes || used.has(c.outId) || used.has(c.inId)) continue;
+        used.add(c.outId).add(c.inId);
+        mark.run(c.outId, c.outId, c.inId);
+        pairs++;
+      }
+    }).immediate();
+    return pairs;
+  }
+}
