@@ -1,0 +1,433 @@
+// Field-by-field validation of Open Banking responses into typed values (../shared/openbanking-api.md §1–§5).
+// Strict about meaning, tolerant about form: numbers may arrive as JSON numbers, text is trimmed, known typos are
+// accepted. Whatever JSON arrives, these functions throw only FinanceError subclasses (DataError, ApiError, AuthError).
+
+import type { Direction, Transaction } from '../domain/types.js';
+import { ApiError, AuthError, DataError } from '../errors.js';
+import type { ApiAccount, Balance, TokenSet, TransactionPage, UserMe } from './types.js';
+
+/** The names endpoints carry in messages. */
+export type Endpoint = 'token' | 'user_me' | 'account_list' | 'balance' | 'transaction_list';
+
+/** O0002 (token refused) or O0003 (token expired) on a business call: the caller may refresh once and retry. */
+export class TokenRejectedError extends AuthError {
+  readonly expired: boolean;
+  readonly rspCode: string;
+  constructor(endpoint: string, rspCode: string, rspMessage: string) {
+    const expired = rspCode === 'O0003';
+    super(
+      `${endpoint}: the bank ${expired ? 'reports the access token as expired' : 'rejected the access token'} (${rspCode}${rspMessage ? ` ${rspMessage}` : ''})`,
+      "run 'finance login'",
+    );
+    this.expired = expired;
+    this.rspCode = rspCode;
+  }
+}
+
+// Values of these fields are never echoed into a message.
+const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'client_secret', 'code', 'user_ci']);
+
+type Obj = Record<string, unknown>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pure scalar parsers (undefined = not valid). Exported for tests and for callers parsing the same notations.
+
+const UNSIGNED = /^[0-9]+$/;
+const SIGNED = /^[+-]?[0-9]+$/;
+
+/** `N`/`SN` amount → integer won; accepts a digit string (leading zeros allowed, surrounding blanks trimmed) or a JSON number. */
+export function parseAmount(v: unknown, signed: boolean): number | undefined {
+  let n: number;
+  if (typeof v === 'number') {
+    n = v;
+  } else if (typeof v === 'string') {
+    const s = v.trim();
+    if (!(signed ? SIGNED : UNSIGNED).test(s)) return undefined;
+    n = Number(s);
+  } else {
+    return undefined;
+  }
+  if (!Number.isSafeInteger(n)) return undefined;
+  if (!signed && n < 0) return undefined;
+  return n + 0; // -0 → 0
+}
+
+/** `YYYYMMDD` → 'YYYY-MM-DD' if it is a real calendar date. */
+export function parseDate(v: string): string | undefined {
+  const m = /^([0-9]{4})([0-9]{2})([0-9]{2})$/.exec(v);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d > daysInMonth) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** `HHMMSS` (24-hour) → 'HH:MM:SS'. */
+export function parseTime(v: string): string | undefined {
+  const m = /^([0-9]{2})([0-9]{2})([0-9]{2})$/.exec(v);
+  if (!m) return undefined;
+  if (Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3]) > 59) return undefined;
+  return `${m[1]}:${m[2]}:${m[3]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field readers. Each names the endpoint and the field path in its DataError.
+
+function show(v: unknown): string {
+  if (typeof v === 'string') {
+    const chars = Array.from(v);
+    return JSON.stringify(chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : v);
+  }
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v).slice(0, 20)}`;
+}
+
+function leafName(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return path.slice(dot + 1);
+}
+
+function bad(endpoint: string, path: string, what: string, v: unknown): DataError {
+  const value = SECRET_FIELDS.has(leafName(path)) ? '' : ` (${show(v)})`;
+  return new DataError(`${endpoint}: ${path} ${what}${value}`, 'the bank sent malformed data; nothing from this answer was stored — try again later');
+}
+
+function missing(endpoint: string, path: string): DataError {
+  return new DataError(`${endpoint}: ${path} is missing`, 'the bank sent incomplete data; nothing from this answer was stored — try again later');
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function get(o: Obj, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+function join(prefix: string, key: string): string {
+  return prefix ? `${prefix}.${key}` : key;
+}
+
+class Reader {
+  constructor(
+    readonly endpoint: string,
+    readonly o: Obj,
+    readonly prefix = '',
+  ) {}
+
+  private path(key: string): string {
+    return join(this.prefix, key);
+  }
+
+  /** Optional text: missing/null → ''; trimmed. Integer numbers are accepted as text (tolerant). */
+  text(key: string): string {
+    const v = get(this.o, key);
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+    throw bad(this.endpoint, this.path(key), 'is not text', v);
+  }
+
+  /** Required non-empty text. */
+  requiredText(key: string): string {
+    const s = this.text(key);
+    if (s === '') throw missing(this.endpoint, this.path(key));
+    return s;
+  }
+
+  amount(key: string, signed: boolean): number {
+    const v = get(this.o, key);
+    if (v === undefined || v === null || v === '') throw missing(this.endpoint, this.path(key));
+    const n = parseAmount(v, signed);
+    if (n === undefined) throw bad(this.endpoint, this.path(key), 'is not an amount', v);
+    return n;
+  }
+
+  optionalAmount(key: string, signed: boolean): number | null {
+    const v = get(this.o, key);
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    return this.amount(key, signed);
+  }
+
+  date(key: string): string {
+    const s = this.text(key);
+    if (s === '' || s === '00000000') throw missing(this.endpoint, this.path(key));
+    const d = parseDate(s);
+    if (d === undefined) throw bad(this.endpoint, this.path(key), 'is not a date (YYYYMMDD)', get(this.o, key));
+    return d;
+  }
+
+  /** HHMMSS; an empty time is read as '00:00:00' (some banks keep no time for old rows). */
+  time(key: string): string {
+    const s = this.text(key);
+    if (s === '') return '00:00:00';
+    const t = parseTime(s);
+    if (t === undefined) throw bad(this.endpoint, this.path(key), 'is not a time (HHMMSS)', get(this.o, key));
+    return t;
+  }
+
+  /** 'Y'/'N' flag; missing or '' → false. */
+  yn(key: string): boolean {
+    const s = this.text(key).toUpperCase();
+    if (s === 'Y') return true;
+    if (s === 'N' || s === '') return false;
+    throw bad(this.endpoint, this.path(key), 'is not Y or N', get(this.o, key));
+  }
+
+  /** An optional list: missing/null → []. */
+  list(key: string): unknown[] {
+    const v = get(this.o, key);
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) throw bad(this.endpoint, this.path(key), 'is not a list', v);
+    return v;
+  }
+
+  item(key: string, i: number, v: unknown): Reader {
+    const path = `${this.path(key)}[${i}]`;
+    if (!isObj(v)) throw bad(this.endpoint, path, 'is not an object', v);
+    return new Reader(this.endpoint, v, path);
+  }
+}
+
+function root(endpoint: string, body: unknown): Reader {
+  if (!isObj(body)) {
+    throw new DataError(`${endpoint}: the answer is not a JSON object (got ${show(body)})`, 'the bank sent malformed data — try again later');
+  }
+  return new Reader(endpoint, body);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Envelope (§1.2, §7).
+
+function cleanMessage(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  // eslint-disable-next-line no-control-regex
+  const s = v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+function hintFor(code: string): string {
+  switch (code) {
+    case 'A0002':
+      return 'the bank reported an error; try again later';
+    case 'A0004':
+      return "the API refused the request as malformed — check orgCode ('finance config get orgCode'): bank_tran_id must start with your institution code";
+    case 'A0008':
+    case 'A0326':
+      return 'the API saw a repeated bank_tran_id — try again';
+    case 'A0014':
+    case 'A0019':
+    case 'A0304':
+    case 'A0305':
+    case 'A0313':
+      return "the account or consent is no longer valid — run 'finance login' to refresh your accounts";
+    case 'O0008':
+    case 'O0009':
+      return 'the API usage quota is exhausted — try again later';
+    case 'O0011':
+      return "the login lacks the needed scope — check the scope setting (it needs 'login inquiry') and run 'finance login'";
+    case 'O0001':
+    case 'O0004':
+    case 'O0005':
+    case 'O0006':
+    case 'A0010':
+    case 'A0011':
+    case 'A0012':
+    case 'A0013':
+    case 'A0301':
+    case 'A0302':
+      return 'check the app registration (client id, API key, allowed IPs) on the Open Banking developer portal';
+    default:
+      return 'try again later; if it keeps failing, rerun with --verbose';
+  }
+}
+
+/**
+ * Checks the business envelope: returns normally on success (rsp_code A0000, or one of `alsoSuccess`),
+ * throws TokenRejectedError for O0002/O0003 and ApiError for every other code. Returns the rsp_code.
+ */
+export function checkEnvelope(endpoint: string, body: unknown, alsoSuccess: readonly string[] = []): string {
+  const r = root(endpoint, body);
+  const raw = get(r.o, 'rsp_code');
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    if (raw === undefined || raw === null || raw === '') throw missing(endpoint, 'rsp_code');
+    throw bad(endpoint, 'rsp_code', 'is not a result code', raw);
+  }
+  const code = raw.trim();
+  if (code === 'A0000' || alsoSuccess.includes(code)) return code;
+  let message = cleanMessage(get(r.o, 'rsp_message'));
+  if (code === 'O0002' || code === 'O0003') throw new TokenRejectedError(endpoint, code, message);
+  if (code === 'A0002') {
+    const bankCode = cleanMessage(get(r.o, 'bank_rsp_code'));
+    const bankMessage = cleanMessage(get(r.o, 'bank_rsp_message'));
+    if (bankCode || bankMessage) message = `${message ? `${message}; ` : ''}bank ${[bankCode, bankMessage].filter(Boolean).join(' ')}`;
+  }
+  throw new ApiError(endpoint, code, message, hintFor(code));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Token (§3.3–3.5): success has no rsp_code; an error body has one (or lacks access_token).
+
+function tokenHint(message: string): string {
+  const detail = /\[(\d+)\]/.exec(message)?.[1];
+  switch (detail) {
+    case '3000201':
+      return "check clientId and clientSecret ('finance config list')";
+    case '3000114':
+      return 'check that redirectUri equals the Callback URL registered on the developer portal';
+    case '3000115':
+      return 'check that the scope setting only asks for scopes registered for this app';
+    case '3002110':
+      return "the authorization expired or was already used — run 'finance login' again";
+    default:
+      return "run 'finance login' again";
+  }
+}
+
+export function decodeToken(body: unknown, endpoint: string = 'token'): TokenSet {
+  const r = root(endpoint, body);
+  const rawCode = get(r.o, 'rsp_code');
+  const code = typeof rawCode === 'string' ? rawCode.trim() : '';
+  const access = get(r.o, 'access_token');
+  if ((code !== '' && code !== 'A0000') || typeof access !== 'string' || access.trim() === '') {
+    if (code === '' && access !== undefined && access !== null && typeof access !== 'string') {
+      throw bad(endpoint, 'access_token', 'is not text', access);
+    }
+    const message = cleanMessage(get(r.o, 'rsp_message'));
+    const what = code !== '' ? `${code}${message ? ` ${message}` : ''}` : 'no access token in the answer';
+    throw new AuthError(`the token request was refused (${what})`, tokenHint(message));
+  }
+  const refreshRaw = get(r.o, 'refresh_token');
+  let refreshToken: string | null = null;
+  if (typeof refreshRaw === 'string') refreshToken = refreshRaw.trim() || null;
+  else if (refreshRaw !== undefined && refreshRaw !== null) throw bad(endpoint, 'refresh_token', 'is not text', refreshRaw);
+  const userSeqNo = r.text('user_seq_no');
+  return {
+    accessToken: access.trim(),
+    refreshToken,
+    tokenType: r.text('token_type') || 'Bearer',
+    expiresIn: r.amount('expires_in', false),
+    scope: r.text('scope'),
+    userSeqNo: userSeqNo === '' ? null : userSeqNo,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accounts (§4.1, §4.2).
+
+function decodeAccount(r: Reader): ApiAccount {
+  return {
+    fintechUseNum: r.requiredText('fintech_use_num'),
+    alias: r.text('account_alias'),
+    bankCode: r.text('bank_code_std'),
+    bankName: r.text('bank_name'),
+    savingsBankName: r.text('savings_bank_name'),
+    accountNumMasked: r.text('account_num_masked'),
+    holderName: r.text('account_holder_name'),
+    accountType: r.text('account_type'),
+    inquiryAgree: r.yn('inquiry_agree_yn'),
+    transferAgree: r.yn('transfer_agree_yn'),
+    state: r.text('account_state'),
+  };
+}
+
+function decodeAccounts(r: Reader): ApiAccount[] {
+  return r.list('res_list').map((v, i) => decodeAccount(r.item('res_list', i, v)));
+}
+
+export function decodeUserMe(body: unknown, endpoint: string = 'user_me'): UserMe {
+  checkEnvelope(endpoint, body);
+  const r = root(endpoint, body);
+  return {
+    userSeqNo: r.requiredText('user_seq_no'),
+    userName: r.text('user_name'),
+    userCi: r.text('user_ci'),
+    accounts: decodeAccounts(r),
+  };
+}
+
+export function decodeAccountList(body: unknown, endpoint: string = 'account_list'): ApiAccount[] {
+  checkEnvelope(endpoint, body);
+  return decodeAccounts(root(endpoint, body));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Balance (§4.3).
+
+export function decodeBalance(body: unknown, fintechUseNum: string, endpoint: string = 'balance'): Balance {
+  checkEnvelope(endpoint, body);
+  const r = root(endpoint, body);
+  return {
+    fintechUseNum: r.text('fintech_use_num') || fintechUseNum,
+    bankName: r.text('bank_name'),
+    balance: r.amount('balance_amt', true),
+    // N(12) in the spec; read signed so an overdrawn account's answer is not refused.
+    available: r.optionalAmount('available_amt', true),
+    productName: r.text('product_name'),
+    accountType: r.text('account_type'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Transaction list (§4.4, §5).
+
+/**
+ * One res_list row. Returns null for a row that moves no money (inout_type 기타, tran_amt 0), which the page
+ * leaves out; a 기타 row with a non-zero amount has no direction we could trust and is refused.
+ */
+function decodeTransactionRow(r: Reader, account: string): Transaction | null {
+  const inout = r.requiredText('inout_type');
+  const amount = r.amount('tran_amt', false);
+  let direction: Direction;
+  if (inout === '입금') direction = 'in';
+  else if (inout === '출금' || inout === '지급') direction = 'out';
+  else if (inout === '기타') {
+    if (amount === 0) return null;
+    throw bad(r.endpoint, join(r.prefix, 'inout_type'), 'is 기타 with a non-zero tran_amt', inout);
+  } else throw bad(r.endpoint, join(r.prefix, 'inout_type'), 'is not 입금, 출금, 지급 or 기타', inout);
+  const printContent = r.text('print_content');
+  return {
+    account,
+    date: r.date('tran_date'),
+    time: r.time('tran_time'),
+    direction,
+    amount,
+    balanceAfter: r.amount('after_balance_amt', true),
+    memo: printContent !== '' ? printContent : r.text('printed_content'),
+    type: r.text('tran_type'),
+    branch: r.text('branch_name'),
+  };
+}
+
+/** A transaction-list page; rsp_code A0018 (거래내역 없음) is an empty last page. */
+export function decodeTransactionPage(body: unknown, fintechUseNum: string, endpoint: string = 'transaction_list'): TransactionPage {
+  const code = checkEnvelope(endpoint, body, ['A0018']);
+  const r = root(endpoint, body);
+  if (code === 'A0018') return { balance: r.optionalAmount('balance_amt', true), nextPage: false, trace: '', rows: [] };
+  const list = r.list('res_list');
+  // The spec's own example spells the key with a trailing space.
+  const countKey = Object.hasOwn(r.o, 'page_record_cnt') ? 'page_record_cnt' : 'page_record_cnt ';
+  const count = r.optionalAmount(countKey, false);
+  if (count !== null && count !== list.length) {
+    throw new DataError(
+      `${endpoint}: page_record_cnt says ${count} rows but res_list holds ${list.length}`,
+      'the bank sent an inconsistent page; nothing from this answer was stored — try again later',
+    );
+  }
+  const rows: Transaction[] = [];
+  list.forEach((v, i) => {
+    const row = decodeTransactionRow(r.item('res_list', i, v), fintechUseNum);
+    if (row) rows.push(row);
+  });
+  return {
+    balance: r.optionalAmount('balance_amt', true),
+    nextPage: r.yn('next_page_yn'),
+    trace: r.text('befor_inquiry_trace_info'),
+    rows,
+  };
+}
