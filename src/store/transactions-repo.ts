@@ -62,10 +62,10 @@ export class TransactionsRepo {
       if (checkpoint) {
         this.db
           .prepare(
-            `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < ?1 THEN ?1
-               ELSE synced_through END WHERE id = ?2`,
+            `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < @cp THEN @cp
+               ELSE synced_through END WHERE id = @account`,
           )
-          .run(checkpoint, account);
+          .run({ cp: checkpoint, account });
       }
       return inserted;
     }).immediate();

@@ -104,8 +104,9 @@ describe('configuration', () => {
     expect(r.stderr).toContain('redirectUri');
     expect(r.stderr).not.toContain('Open this URL');
 
-    mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, 'config.json'), '{ this is not json');
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    chmodSync(home, 0o700);
+    writeFileSync(join(home, 'config.json'), '{ this is not json', { mode: 0o600 });
     const bad = await runCli(['--home', home, 'config', 'list']);
     expect(bad.code).toBe(78);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
