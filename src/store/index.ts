@@ -5,6 +5,7 @@ import { AuthRepo } from './auth-repo.js';
 import { CountersRepo } from './counters-repo.js';
 import { openDatabase, type Db } from './db.js';
 import { LabelsRepo } from './labels-repo.js';
+import { ReportRepo } from './report-repo.js';
 import { SyncRepo } from './sync-repo.js';
 import { TransactionsRepo } from './transactions-repo.js';
 
@@ -15,6 +16,7 @@ export class Store {
   readonly labels: LabelsRepo;
   readonly counters: CountersRepo;
   readonly syncs: SyncRepo;
+  readonly reports: ReportRepo;
 
   constructor(readonly db: Db) {
     this.auth = new AuthRepo(db);
@@ -23,6 +25,7 @@ export class Store {
     this.labels = new LabelsRepo(db);
     this.counters = new CountersRepo(db);
     this.syncs = new SyncRepo(db);
+    this.reports = new ReportRepo(db);
   }
 
   static open(path: string): Store {

@@ -44,10 +44,11 @@ export class TransactionsRepo {
   private readonly insertStmt;
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT OR IGNORE INTO transactions (account, date, time, direction, amount, balance_after, memo, type, branch,
+      `INSERT INTO transactions (account, date, time, direction, amount, balance_after, memo, type, branch,
          occurrence, category, category_source, category_rule)
        VALUES (@account, @date, @time, @direction, @amount, @balanceAfter, @memo, @type, @branch,
-         @occurrence, @category, @categorySource, @categoryRule)`,
+         @occurrence, @category, @categorySource, @categoryRule)
+       ON CONFLICT DO NOTHING`, // only the dedup key may collide; CHECK and NOT NULL violations still fail loudly
     );
   }
 
