@@ -10,7 +10,7 @@ export function register(program: Command, act: Act): void {
     .description('try everything on the built-in sandbox: login, sync, classification, report (no bank account needed)')
     .option('--seed <n>', 'seed of the generated household', parseWholeNumber(0, 2 ** 31 - 1), 1)
     .option('--months <n>', 'months of history', parseWholeNumber(1, 120), 12)
-    .option('--accounts <n>', 'number of accounts', parseWholeNumber(1, 10), 3)
+    .option('--accounts <n>', 'number of accounts', parseWholeNumber(1, 12), 3)
     .addHelpText('after', '\nExamples:\n  $ finance demo\n  $ finance demo --seed 7 --months 24\n  $ finance --json demo | jq .categories')
     .action(
       act(async (ctx, opts) => {

@@ -12,7 +12,7 @@ export function register(program: Command, act: Act): void {
     .option('--host <host>', 'address to bind', parseHost, '127.0.0.1')
     .option('--seed <n>', 'seed of the generated history', parseWholeNumber(0, 2 ** 31 - 1), 1)
     .option('--months <n>', 'months of history', parseWholeNumber(1, 600), 12)
-    .option('--accounts <n>', 'number of accounts', parseWholeNumber(1, 50), 3)
+    .option('--accounts <n>', 'number of accounts', parseWholeNumber(1, 12), 3)
     .option('--end <date>', 'last day of the generated history (default today)', parseDate)
     .option('--auto-consent', 'skip the consent page: redirect with a code at once')
     .option('--truth <file>', 'write the generator truth (recurring series, intended categories) to this JSON file')

@@ -1,0 +1,81 @@
+// `finance sandbox`: run the emulator in the foreground, say where it is and how to point finance at it, and stop
+// cleanly on SIGINT/SIGTERM. The CLI layer parses flags and hands them here.
+
+import { startSandbox, type SandboxOptions } from './server.js';
+
+export interface SandboxCommandOptions {
+  port?: number;
+  host?: string;
+  seed?: number;
+  months?: number;
+  accounts?: number;
+  end?: string;
+  autoConsent?: boolean;
+  json?: boolean;
+  /** write the generator's truth (categories, series) as JSON to this path */
+  truth?: string;
+  transactions?: number;
+}
+
+export interface SandboxCommandIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** resolves when the command should stop (default: the first SIGINT or SIGTERM) */
+  until?: Promise<unknown>;
+}
+
+export async function runSandboxCommand(opts: SandboxCommandOptions, io: SandboxCommandIo): Promise<void> {
+  const options: SandboxOptions = { host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 };
+  if (opts.seed !== undefined) options.seed = opts.seed;
+  if (opts.months !== undefined) options.months = opts.months;
+  if (opts.accounts !== undefined) options.accounts = opts.accounts;
+  if (opts.end !== undefined) options.end = opts.end;
+  if (opts.autoConsent !== undefined) options.autoConsent = opts.autoConsent;
+  if (opts.transactions !== undefined) options.transactions = opts.transactions;
+  const sandbox = await startSandbox(options);
+  try {
+    if (opts.truth) {
+      const { writeTruthFile } = await import('./truth.js');
+      writeTruthFile(sandbox.household, opts.truth);
+    }
+    const { baseUrl, clientId, clientSecret, orgCode, household } = sandbox;
+    if (opts.json) {
+      io.out(`${JSON.stringify({ baseUrl, clientId, clientSecret, orgCode })}\n`);
+    } else {
+      const rows = household.accounts.reduce((n, a) => n + a.count, 0);
+      io.out([
+        `Open Banking sandbox listening on ${baseUrl}`,
+        `  client id:     ${clientId}`,
+        `  client secret: ${clientSecret}   (a fixed test value, not a real secret)`,
+        `  org code:      ${orgCode}`,
+        `  test user:     ${household.user.userName}, ${household.accounts.length} accounts, ${rows} transactions ` +
+          `${household.start} … ${household.end}${opts.autoConsent ? ', automatic consent' : ''}`,
+        ...(opts.truth ? [`  truth file:    ${opts.truth}`] : []),
+        '',
+        'Point finance at it with:',
+        `  finance config set apiBaseUrl ${baseUrl}`,
+        `  finance config set clientId ${clientId}`,
+        `  finance config set clientSecret ${clientSecret}`,
+        `  finance config set orgCode ${orgCode}`,
+        '',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'));
+    }
+    await (io.until ?? untilSignal());
+  } finally {
+    await sandbox.close();
+  }
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
