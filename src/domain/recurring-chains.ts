@@ -1,0 +1,219 @@
+// Calendar pattern matching: every transaction proposes the nominal dates it could be an occurrence of (its own
+// day, or a weekend/holiday day it was moved from or to), and runs of consecutive periods with one match each become
+// candidate chains (monthly on day D, weekly on a weekday, and their quarterly/yearly/biweekly variants).
+
+import { weekdayOfDay } from './dates.js';
+import { domOf, isBusiness, isMonthEnd, monthIndexOf, weekIndexOf } from './recurring-calendar.js';
+import type { Cadence } from './recurring-types.js';
+
+export type Family = 'month' | 'week';
+
+export interface Chain {
+  cadence: Cadence;
+  family: Family;
+  /** day of month 1–31 (31 = month end) for the month family; weekday 0–6 (Sunday = 0) for the week family */
+  phase: number;
+  /** periods between occurrences, in slots (months or weeks) */
+  step: number;
+  /** slot (month index or week index) of each member */
+  slots: number[];
+  /** positions of the members in the group, in date order */
+  members: number[];
+  /** how each member was moved off its nominal date: 0 not moved, +1 to a later, −1 to an earlier business day */
+  shifts: number[];
+  /** empty periods inside the chain */
+  misses: number;
+  /** members moved off their nominal date */
+  moved: number;
+  /** −1 when the series moves earlier (salaries), +1 when it moves later, 0 when never moved */
+  dir: number;
+}
+
+/** Longest run of non-business days a payment can be moved across (추석 + 개천절 + 한글날 spans reach 7). */
+const MAX_SHIFT = 10;
+
+/** Candidate nominal dates per phase: parallel arrays of slot, group position and shift. */
+export class PhaseBuckets {
+  readonly slot: number[][] = [];
+  readonly pos: number[][] = [];
+  readonly shift: number[][] = [];
+  constructor(phases: number) {
+    for (let i = 0; i < phases; i++) {
+      this.slot.push([]);
+      this.pos.push([]);
+      this.shift.push([]);
+    }
+  }
+  clear(): void {
+    for (let i = 0; i < this.slot.length; i++) {
+      this.slot[i]!.length = 0;
+      this.pos[i]!.length = 0;
+      this.shift[i]!.length = 0;
+    }
+  }
+  push(phase: number, slot: number, pos: number, shift: number): void {
+    this.slot[phase]!.push(slot);
+    this.pos[phase]!.push(pos);
+    this.shift[phase]!.push(shift);
+  }
+}
+
+/** Fills month buckets (phase = day of month, 32 phases) and week buckets (phase = weekday, 7) for one group. */
+export function fillBuckets(days: ArrayLike<number>, month: PhaseBuckets, week: PhaseBuckets): void {
+  month.clear();
+  week.clear();
+  for (let i = 0; i < days.length; i++) {
+    const t = days[i]!;
+    emit(t, i, 0, month, week);
+    if (!isBusiness(t)) continue;
+    for (let p = t - 1, k = 0; k < MAX_SHIFT && !isBusiness(p); p--, k++) emit(p, i, 1, month, week);
+    for (let q = t + 1, k = 0; k < MAX_SHIFT && !isBusiness(q); q++, k++) emit(q, i, -1, month, week);
+  }
+}
+
+function emit(nominal: number, pos: number, shift: number, month: PhaseBuckets, week: PhaseBuckets): void {
+  const dom = domOf(nominal);
+  const m = monthIndexOf(nominal);
+  month.push(dom, m, pos, shift);
+  // a month's last day is also day 29–31 clamped, so a "31st" series matches 30 April and 28 February
+  if (isMonthEnd(nominal)) for (let d = dom + 1; d <= 31; d++) month.push(d, m, pos, shift);
+  week.push(weekdayOfDay(nominal), weekIndexOf(nominal), pos, shift);
+}
+
+/** Cadences by family, with their step in slots and the minimum occurrences for a series. */
+export const CADENCES: readonly { cadence: Cadence; family: Family; step: number; minCount: number }[] = [
+  { cadence: 'weekly', family: 'week', step: 1, minCount: 3 },
+  { cadence: 'biweekly', family: 'week', step: 2, minCount: 3 },
+  { cadence: 'monthly', family: 'month', step: 1, minCount: 3 },
+  { cadence: 'quarterly', family: 'month', step: 3, minCount: 3 },
+  { cadence: 'yearly', family: 'month', step: 12, minCount: 2 },
+];
+
+/** Missed periods are tolerated only in long chains: at most one per six occurrences, never two in a row. */
+function missesAllowed(count: number, misses: number, step: number): boolean {
+  return misses === 0 || (step < 12 && count >= 6 && misses * 6 <= count);
+}
+
+/**
+ * Appends to `out` the chains of one phase at one cadence. Within a period with several candidates it keeps the
+ * one whose shift agrees with the chain and whose amount is closest to the previous occurrence's.
+ */
+export function buildChains(
+  buckets: PhaseBuckets,
+  phase: number,
+  spec: (typeof CADENCES)[number],
+  amounts: ArrayLike<number>,
+  out: Chain[],
+): void {
+  const slots = buckets.slot[phase]!;
+  const n = slots.length;
+  if (n < spec.minCount) return;
+  const pos = buckets.pos[phase]!;
+  const shifts = buckets.shift[phase]!;
+  const order = slotOrder(slots, pos);
+  const { step } = spec;
+  // one open chain per residue class (slot mod step): quarterly has 3 interleaved phases, yearly 12
+  const open: (Chain | undefined)[] = new Array<Chain | undefined>(step).fill(undefined);
+  let i = 0;
+  while (i < n) {
+    const slot = slots[order === undefined ? i : order[i]!]!;
+    let j = i + 1;
+    while (j < n && slots[order === undefined ? j : order[j]!] === slot) j++;
+    const r = ((slot % step) + step) % step;
+    const cur = open[r];
+    const gap = cur === undefined ? 0 : slot - cur.slots[cur.slots.length - 1]!;
+    const follows = cur !== undefined && (gap === step || (gap === 2 * step && step < 12));
+    const pick = choose(i, j, order, pos, shifts, amounts, follows ? cur : undefined);
+    if (follows && pick >= 0) {
+      append(cur!, slot, pos[pick]!, shifts[pick]!, gap > step);
+    } else {
+      if (cur !== undefined) finish(cur, spec.minCount, out);
+      const first = pick >= 0 ? pick : choose(i, j, order, pos, shifts, amounts, undefined);
+      open[r] = start(spec, phase, slot, pos[first]!, shifts[first]!);
+    }
+    i = j;
+  }
+  for (const cur of open) if (cur !== undefined) finish(cur, spec.minCount, out);
+}
+
+/** Entry order sorted by (slot, position), or undefined when the buckets are already in that order. */
+function slotOrder(slots: number[], pos: number[]): number[] | undefined {
+  for (let i = 1; i < slots.length; i++) {
+    if (slots[i]! < slots[i - 1]!) {
+      const order = slots.map((_, k) => k);
+      order.sort((a, b) => slots[a]! - slots[b]! || pos[a]! - pos[b]!);
+      return order;
+    }
+  }
+  return undefined;
+}
+
+function choose(
+  from: number,
+  to: number,
+  order: number[] | undefined,
+  pos: number[],
+  shifts: number[],
+  amounts: ArrayLike<number>,
+  chain: Chain | undefined,
+): number {
+  if (chain === undefined) return order === undefined ? from : order[from]!;
+  const lastAmount = amounts[chain.members[chain.members.length - 1]!]!;
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let i = from; i < to; i++) {
+    const k = order === undefined ? i : order[i]!;
+    const s = shifts[k]!;
+    if (s !== 0 && chain.dir !== 0 && s !== chain.dir) continue;
+    if (pos[k]! <= chain.members[chain.members.length - 1]!) continue;
+    const d = Math.abs(Math.log((amounts[pos[k]!]! + 1) / (lastAmount + 1)));
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function start(spec: (typeof CADENCES)[number], phase: number, slot: number, pos: number, shift: number): Chain {
+  const { cadence, family, step } = spec;
+  return { cadence, family, phase, step, slots: [slot], members: [pos], shifts: [shift], misses: 0, moved: shift === 0 ? 0 : 1, dir: shift };
+}
+
+function append(chain: Chain, slot: number, pos: number, shift: number, missed: boolean): void {
+  chain.slots.push(slot);
+  chain.members.push(pos);
+  chain.shifts.push(shift);
+  if (missed) chain.misses++;
+  if (shift !== 0) chain.moved++;
+  if (chain.dir === 0) chain.dir = shift;
+}
+
+/** Keeps a finished chain if long enough; one with too many misses is cut at its gaps instead. */
+function finish(chain: Chain, minCount: number, out: Chain[]): void {
+  const count = chain.members.length;
+  if (missesAllowed(count, chain.misses, chain.step)) {
+    if (count >= minCount) out.push(chain);
+    return;
+  }
+  let from = 0;
+  for (let i = 1; i <= count; i++) {
+    if (i === count || chain.slots[i]! - chain.slots[i - 1]! !== chain.step) {
+      if (i - from >= minCount) out.push(slice(chain, from, i));
+      from = i;
+    }
+  }
+}
+
+function slice(chain: Chain, from: number, to: number): Chain {
+  const shifts = chain.shifts.slice(from, to);
+  return {
+    ...chain,
+    slots: chain.slots.slice(from, to),
+    members: chain.members.slice(from, to),
+    shifts,
+    misses: 0,
+    moved: shifts.filter((s) => s !== 0).length,
+    dir: shifts.find((s) => s !== 0) ?? 0,
+  };
+}

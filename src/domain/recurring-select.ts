@@ -1,0 +1,143 @@
+// Chooses which candidate chains of one group are real series: longest first, no transaction in two series, and
+// only chains that chance cannot explain given how many similar-amount transactions the group has besides them.
+
+import type { Chain } from './recurring-chains.js';
+import { HALF_PERIOD_DAYS, type Cadence } from './recurring-types.js';
+
+const PERIOD_DAYS: Readonly<Record<Cadence, number>> = {
+  weekly: 7,
+  biweekly: 14,
+  monthly: 30.44,
+  quarterly: 91.31,
+  yearly: 365.25,
+};
+
+/** How many distinct calendar patterns a cadence could have matched by luck (weekdays, days of month …). */
+const PATTERNS: Readonly<Record<Cadence, number>> = { weekly: 7, biweekly: 14, monthly: 31, quarterly: 93, yearly: 366 };
+
+const CADENCE_ORDER: Readonly<Record<Cadence, number>> = { weekly: 0, biweekly: 1, monthly: 2, quarterly: 3, yearly: 4 };
+
+/** Days a matching transaction may sit in for one nominal date (the date, or the business day it moves to). */
+const MATCH_WINDOW_DAYS = 2;
+
+/**
+ * Accept a chain when the expected number of equally good chance matches in its group is below this; low because
+ * a history holds thousands of groups.
+ */
+const CHANCE_LIMIT = 1e-4;
+
+/** At most this many similar-amount extra transactions per period inside a series' span. */
+const EXTRAS_PER_PERIOD = 1;
+
+/** 'fixed': one amount throughout, or (with ≥4 occurrences) a single price change. */
+export function isFixedAmount(amounts: readonly number[]): boolean {
+  let changes = 0;
+  for (let i = 1; i < amounts.length; i++) if (amounts[i] !== amounts[i - 1]) changes++;
+  return changes === 0 || (changes === 1 && amounts.length >= 4);
+}
+
+/**
+ * Weekly debits move only around holidays; a "weekly on Saturday" chain made of Friday/Monday moves is an artefact
+ * of the wide window a weekend gives, so week-family chains may be moved at most a quarter of the time.
+ */
+function plausibleMoves(chain: Chain): boolean {
+  if (chain.family !== 'week') return true;
+  return chain.moved <= Math.max(1, Math.floor(chain.members.length / 4));
+}
+
+export function selectChains(chains: Chain[], days: ArrayLike<number>, amounts: ArrayLike<number>): Chain[] {
+  chains.sort(
+    (a, b) =>
+      b.members.length - a.members.length ||
+      a.misses - b.misses ||
+      a.moved - b.moved ||
+      CADENCE_ORDER[a.cadence] - CADENCE_ORDER[b.cadence] ||
+      a.phase - b.phase ||
+      a.slots[0]! - b.slots[0]!,
+  );
+  const used = new Uint8Array(days.length);
+  const mark = new Uint8Array(days.length);
+  const chosen: Chain[] = [];
+  for (const chain of chains) {
+    if (!plausibleMoves(chain) || chain.members.some((p) => used[p] === 1)) continue;
+    for (const p of chain.members) mark[p] = 1;
+    const ok = unlikelyByChance(chain, days, amounts, used, mark);
+    for (const p of chain.members) mark[p] = 0;
+    if (!ok) continue;
+    for (const p of chain.members) used[p] = 1;
+    chosen.push(chain);
+  }
+  return chosen;
+}
+
+/**
+ * Counts the group's other transactions whose amount resembles the chain's ("extras"). A chain is kept when the
+ * extras are sparse inside its span and when matching its calendar pattern this many times by luck is improbable.
+ */
+function unlikelyByChance(
+  chain: Chain,
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+  used: Uint8Array,
+  mark: Uint8Array,
+): boolean {
+  const count = chain.members.length;
+  const own = chain.members.map((p) => amounts[p]!);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const a of own) {
+    if (a < min) min = a;
+    if (a > max) max = a;
+  }
+  // few occurrences with wildly different amounts are more likely a coincidence than a bill
+  if (count <= 3 && max > min * 1.5) return false;
+  const fixed = isFixedAmount(own);
+  const lo = fixed ? min * 0.97 : min * 0.75;
+  const hi = fixed ? max * 1.03 : max * 1.33;
+  const half = HALF_PERIOD_DAYS[chain.cadence];
+  const spanFrom = days[chain.members[0]!]! - half;
+  const spanTo = days[chain.members[count - 1]!]! + half;
+  const periods = count + chain.misses;
+  const limit = periods * EXTRAS_PER_PERIOD;
+
+  const n = days.length;
+  const first = lowerBound(days, spanFrom);
+  const end = lowerBound(days, spanTo + 1);
+  let inSpan = 0;
+  for (let j = first; j < end; j++) {
+    if (mark[j] === 1 || used[j] === 1) continue;
+    const a = amounts[j]!;
+    if (a >= lo && a <= hi && ++inSpan > limit) return false;
+  }
+  if (n === count) return true;
+  // Null hypothesis: the group's other transactions fell on random days. A chance chain needs `count` of them on
+  // the pattern's dates *and* in one amount band; it could have formed on any of ~1/share amount bands.
+  // (the share of other transactions in the band, with one pseudo-count so an empty band is not "impossible")
+  let inBand = 1;
+  for (let j = 0; j < n; j++) if (mark[j] !== 1 && used[j] !== 1 && amounts[j]! >= lo && amounts[j]! <= hi) inBand++;
+  const share = inBand / (n - count + 1);
+  const groupDays = Math.max(1, days[n - 1]! - days[0]! + 1);
+  const spanOthers = Math.max(0, end - first - count);
+  const density = Math.max(spanOthers / (spanTo - spanFrom + 1), (n - count) / groupDays);
+  const pSlot = (1 - Math.exp(-density * MATCH_WINDOW_DAYS)) * share;
+  const groupPeriods = Math.max(1, Math.round(groupDays / PERIOD_DAYS[chain.cadence]));
+  const logTrials = Math.log((PATTERNS[chain.cadence] * groupPeriods) / share) + logChoose(periods, chain.misses);
+  return count * Math.log(pSlot) + logTrials < Math.log(CHANCE_LIMIT);
+}
+
+function logChoose(n: number, k: number): number {
+  let v = 0;
+  for (let i = 0; i < k; i++) v += Math.log((n - i) / (i + 1));
+  return v;
+}
+
+function lowerBound(days: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,51 @@
+// The input and output shapes of fixed (recurring) payment detection; see ../shared/CLI.md `fixed --json`.
+
+export interface RecurringInput {
+  account: string;
+  /** YYYY-MM-DD */
+  date: string;
+  direction: 'in' | 'out';
+  /** integer won */
+  amount: number;
+  memo: string;
+  category?: string;
+}
+
+export type Cadence = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'yearly';
+
+export interface RecurringSeries {
+  memo: string;
+  account: string;
+  direction: 'in' | 'out';
+  cadence: Cadence;
+  count: number;
+  /** integer won, rounded */
+  averageAmount: number;
+  lastAmount: number;
+  firstDate: string;
+  lastDate: string;
+  nextDate: string;
+  active: boolean;
+  /** most common category of its transactions, 'uncategorized' if none */
+  category: string;
+  /** std-dev of the intervals between occurrences in days, rounded to 2 decimals */
+  intervalStdDays: number;
+  /** 'fixed' when the amount changed at most once (a price change), else 'varying' */
+  amountKind: 'fixed' | 'varying';
+  /** the nominal day of month of monthly/quarterly/yearly series; 'last' for month-end series */
+  dayOfMonth?: number | 'last';
+}
+
+export interface RecurringOptions {
+  /** YYYY-MM-DD: decides `active` */
+  today: string;
+}
+
+/** Half a period in days: a series missing its expected date by more than this is inactive. */
+export const HALF_PERIOD_DAYS: Readonly<Record<Cadence, number>> = {
+  weekly: 3.5,
+  biweekly: 7,
+  monthly: 15,
+  quarterly: 45,
+  yearly: 182,
+};

@@ -1,0 +1,41 @@
+// Fixed (recurring) payment and income detection: groups transactions by account, direction and memo, matches each
+// group against calendar patterns with Korean business-day shifts, and reports one series per pattern found.
+
+import { parseIsoDay } from './dates.js';
+import { buildChains, CADENCES, fillBuckets, PhaseBuckets, type Chain } from './recurring-chains.js';
+import { groupTransactions } from './recurring-group.js';
+import { selectChains } from './recurring-select.js';
+import { compareSeries, seriesFromChain } from './recurring-series.js';
+import type { RecurringInput, RecurringSeries } from './recurring-types.js';
+
+export type { Cadence, RecurringInput, RecurringOptions, RecurringSeries } from './recurring-types.js';
+export { detectRecurringBaseline } from './recurring-baseline.js';
+export { normalizeMemo } from './recurring-group.js';
+
+const MONTH_PHASES = 32; // day of month 1–31; index 0 unused
+const WEEK_PHASES = 7;
+
+export function detectRecurring(txns: readonly RecurringInput[], opts: { today: string }): RecurringSeries[] {
+  const today = parseIsoDay(opts.today);
+  const { groups, days } = groupTransactions(txns);
+  const month = new PhaseBuckets(MONTH_PHASES);
+  const week = new PhaseBuckets(WEEK_PHASES);
+  const out: RecurringSeries[] = [];
+  for (const group of groups) {
+    const n = group.members.length;
+    if (n < 2) continue;
+    fillBuckets(group.days, month, week);
+    const chains: Chain[] = [];
+    for (const spec of CADENCES) {
+      const buckets = spec.family === 'month' ? month : week;
+      const [from, to] = spec.family === 'month' ? [1, MONTH_PHASES] : [0, WEEK_PHASES];
+      for (let phase = from; phase < to; phase++) buildChains(buckets, phase, spec, group.amounts, chains);
+    }
+    if (chains.length === 0) continue;
+    const ctx = { txns, days, account: group.account, direction: group.direction, memo: group.memo, today };
+    for (const chain of selectChains(chains, group.days, group.amounts)) {
+      out.push(seriesFromChain(chain, chain.members.map((p) => group.members[p]!), ctx));
+    }
+  }
+  return out.sort(compareSeries);
+}
