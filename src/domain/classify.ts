@@ -215,11 +215,12 @@ function decide(dict: Dictionary, text: string, direction: Direction): Classific
   hits.length = 0;
   dict.automaton.scan(text, hits);
   if (keepStandalone(dict, text) === 0) {
-    if (direction === 'in' && looksLikePersonName(text)) {
+    // A memo that is only a person's name is money sent to or received from that person, in Korean passbooks.
+    if (looksLikePersonName(text)) {
       return Object.freeze({
         category: 'transfer',
         source: 'keyword',
-        rule: 'built-in rule "incoming personal name"',
+        rule: 'built-in rule "personal name"',
         matched: text,
         kind: 'builtin',
       });

@@ -122,7 +122,7 @@ export function build(seed: number, start: DayNum, end: DayNum, months: number, 
       }
       if (a === 0 && rDay.chance(0.03 * k)) {
         events.push({ sec: rDay.int(9 * 3600, 22 * 3600), incoming: false, amount: rDay.int(5, 30) * 10_000,
-          memo: 'ATM출금', tranType: '현금', branch: BANKS[0]?.branch ?? '', category: 'uncategorized', floor });
+          memo: 'ATM출금', tranType: '현금', branch: BANKS[0]?.branch ?? '', category: 'transfer', floor });
       }
       if (a < 2 && rDay.chance(0.02 * k)) {
         const s = rDay.pick(SIDE_INCOMES);

@@ -94,5 +94,5 @@ export const MERCHANTS: readonly Merchant[] = [
 export const SIDE_INCOMES = [
   { memo: '당근페이', category: 'income', min: 5000, max: 90000 },
   { memo: '국세청환급금', category: 'income', min: 30000, max: 400000 },
-  { memo: '더치페이', category: 'income', min: 8000, max: 45000 },
+  { memo: '더치페이', category: 'transfer', min: 8000, max: 45000 },
 ];

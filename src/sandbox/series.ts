@@ -107,12 +107,13 @@ export function defineSeries(c: SeriesContext, rng: Rng): SeriesDef[] {
     },
     {
       // Two unrelated subscriptions paid through one payment app: same memo, different amount and day.
+      // A bare payment-app memo cannot say what was bought: the intended category is uncategorized.
       id: 'naverpay-membership', account: 0, memo: '네이버페이', incoming: false, cadence: 'monthly',
-      category: 'leisure', tranType: '체크카드', branch: '', active: true, days: monthlyDays(start, end, 3, 'none'),
+      category: 'uncategorized', tranType: '체크카드', branch: '', active: true, days: monthlyDays(start, end, 3, 'none'),
       amount: () => 4_900, hours: [0, 3],
     },
     {
-      id: 'naverpay-tving', account: 0, memo: '네이버페이', incoming: false, cadence: 'monthly', category: 'leisure',
+      id: 'naverpay-tving', account: 0, memo: '네이버페이', incoming: false, cadence: 'monthly', category: 'uncategorized',
       tranType: '체크카드', branch: '', active: true, days: monthlyDays(start, end, 17, 'none'),
       amount: () => 14_900, hours: [0, 3],
     },
@@ -123,7 +124,8 @@ export function defineSeries(c: SeriesContext, rng: Rng): SeriesDef[] {
       ...(c.accounts >= 3 ? { counterpart: { account: 2, id: 'weekly-savings-in', memo: c.holder } } : {}),
     },
     {
-      id: 'car-insurance', account: 0, memo: '현대해상자동차보험', incoming: false, cadence: 'yearly', category: 'car',
+      // CLI.md: car insurance belongs to finance (insurance premiums), not car.
+      id: 'car-insurance', account: 0, memo: '현대해상자동차보험', incoming: false, cadence: 'yearly', category: 'finance',
       tranType: '자동이체', branch: '', active: true,
       days: yearlyDays(start, end, insuranceDay.month, insuranceDay.day, 'next'),
       amount: (i) => round(insuranceBase * Math.pow(1.04, i), 10), hours: [6, 9],

@@ -164,16 +164,16 @@ describe('direction', () => {
     expect(c.classify('헬스장', 'in')).toMatchObject({ category: 'income', kind: 'user' });
   });
 
-  it('an incoming memo that is only a person name is a transfer; an outgoing one is not guessed', () => {
+  it('a memo that is only a person name is a transfer, in either direction', () => {
     expect(builtin.classify('김민수', 'in')).toEqual({
       category: 'transfer',
       source: 'keyword',
-      rule: 'built-in rule "incoming personal name"',
+      rule: 'built-in rule "personal name"',
       matched: '김민수',
       kind: 'builtin',
     });
     expect(builtin.classify('카카오페이 이준호', 'in').category).toBe('transfer');
-    expect(builtin.classify('김민수', 'out').category).toBe('uncategorized');
+    expect(builtin.classify('김민수', 'out').category).toBe('transfer');
     expect(builtin.classify('모르는상점', 'in').category).toBe('uncategorized');
   });
 });
