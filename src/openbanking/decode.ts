@@ -311,7 +311,8 @@ export function decodeToken(body: unknown, endpoint: string = 'token'): TokenSet
     accessToken: access.trim(),
     refreshToken,
     tokenType: r.text('token_type') || 'Bearer',
-    expiresIn: r.amount('expires_in', false),
+    // Tolerated when missing: the documented lifetime is 90 days.
+    expiresIn: get(r.o, 'expires_in') === undefined || get(r.o, 'expires_in') === '' ? 7_776_000 : r.amount('expires_in', false),
     scope: r.text('scope'),
     userSeqNo: userSeqNo === '' ? null : userSeqNo,
   };
@@ -411,14 +412,8 @@ export function decodeTransactionPage(body: unknown, fintechUseNum: string, endp
   if (code === 'A0018') return { balance: r.optionalAmount('balance_amt', true), nextPage: false, trace: '', rows: [] };
   const list = r.list('res_list');
   // The spec's own example spells the key with a trailing space.
-  const countKey = Object.hasOwn(r.o, 'page_record_cnt') ? 'page_record_cnt' : 'page_record_cnt ';
-  const count = r.optionalAmount(countKey, false);
-  if (count !== null && count !== list.length) {
-    throw new DataError(
-      `${endpoint}: page_record_cnt says ${count} rows but res_list holds ${list.length}`,
-      'the bank sent an inconsistent page; nothing from this answer was stored — try again later',
-    );
-  }
+  // page_record_cnt is informational: the rows themselves are what we store, so a count that disagrees with them
+  // (or is missing, or spelled with the spec's trailing space) is tolerated.
   const rows: Transaction[] = [];
   list.forEach((v, i) => {
     const row = decodeTransactionRow(r.item('res_list', i, v), fintechUseNum);
