@@ -1,0 +1,117 @@
+// The text view of a report: sections for assets, income/spending, categories with bars, upcoming fixed payments,
+// and weekly balance/spending charts. The same readable text on a terminal and a pipe; colour only through `c`.
+
+import type { ChalkInstance } from 'chalk';
+import { categoryName } from '../domain/categories.js';
+import type { Report } from '../domain/report.js';
+import { lineChart } from './charts.js';
+import { formatKstTimestamp, formatSignedWon, formatWon } from './format.js';
+
+export interface ReportTextOptions {
+  c: ChalkInstance;
+  /** terminal width; undefined on a pipe (then 80 is used for bars and charts) */
+  columns: number | undefined;
+  chart: boolean;
+}
+
+const PIPE_WIDTH = 80;
+const BAR_WIDTH = 20;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** Terminal columns a string takes: Hangul, CJK and full-width forms count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function padStart(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+}
+
+/** A horizontal bar of `fraction` (0..1) of `width` cells, in eighths. */
+export function bar(fraction: number, width: number): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
+export function reportText(report: Report, opts: ReportTextOptions): string {
+  const { c } = opts;
+  const width = opts.columns ?? PIPE_WIDTH;
+  const h = (s: string) => c.bold(s);
+  const out: string[] = [];
+  out.push(h(`재무 보고서 Report  ${report.from} → ${report.to}`), '');
+
+  out.push(`${h('자산 Assets')}  ${c.bold(formatWon(report.assets))}`);
+  const names = report.accounts.map((a) => `${a.bankName} ${a.accountNumMasked}${a.alias ? ` (${a.alias})` : ''}`);
+  const nameW = Math.max(0, ...names.map(displayWidth));
+  const amounts = report.accounts.map((a) => (a.balance === null ? '—' : formatWon(a.balance)));
+  const amountW = Math.max(0, ...amounts.map(displayWidth));
+  report.accounts.forEach((a, i) => {
+    const at = a.balanceAt ? c.dim(`  ${formatKstTimestamp(a.balanceAt)}`) : '';
+    out.push(`  ${padEnd(names[i]!, nameW)}  ${padStart(amounts[i]!, amountW)}${at}`);
+  });
+  if (report.accounts.length === 0) out.push(c.dim("  no accounts yet — run 'finance login' and 'finance sync'"));
+  out.push('');
+
+  out.push(h('수입/지출 Income and spending'));
+  const flows: Array<[string, string]> = [
+    ['수입 Income', formatWon(report.income)],
+    ['지출 Spending', formatWon(report.spending)],
+    ['순수입 Net', formatSignedWon(report.net)],
+  ];
+  const flowW = Math.max(...flows.map(([, v]) => displayWidth(v)));
+  for (const [label, value] of flows) {
+    const v = padStart(value, flowW);
+    out.push(`  ${padEnd(label, 14)}  ${label.startsWith('순') ? (report.net < 0 ? c.red(v) : c.green(v)) : v}`);
+  }
+  const own = report.ownTransfers;
+  if (own.count > 0) out.push(c.dim(`  내 계좌 간 이체 ${own.count}건 ${formatWon(own.amount)} moved between own accounts (not counted)`));
+  out.push('');
+
+  out.push(h('카테고리별 지출 Spending by category'));
+  if (report.categories.length === 0) out.push(c.dim('  no spending in this period'));
+  const catW = Math.max(0, ...report.categories.map((x) => displayWidth(x.name)));
+  const catAmountW = Math.max(0, ...report.categories.map((x) => displayWidth(formatWon(x.amount))));
+  const countW = Math.max(0, ...report.categories.map((x) => `${x.count}건`.length));
+  const barW = Math.max(5, Math.min(BAR_WIDTH, width - (2 + catW + 2 + catAmountW + 2 + countW + 2 + 6 + 2)));
+  for (const x of report.categories) {
+    const share = `${(x.share * 100).toFixed(1)}%`.padStart(6);
+    out.push(
+      `  ${padEnd(x.name, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}  ${c.cyan(bar(x.share, barW))}`,
+    );
+  }
+  out.push('');
+
+  out.push(h('다가오는 고정지출 Upcoming fixed payments (30 days)'));
+  if (report.upcoming.length === 0) out.push(c.dim('  none expected'));
+  const memoW = Math.max(0, ...report.upcoming.map((u) => displayWidth(u.memo)));
+  for (const u of report.upcoming) {
+    const amount = u.amountKind === 'fixed' ? u.lastAmount : u.averageAmount;
+    const shown = (u.direction === 'in' ? '+' : '') + formatWon(amount) + (u.amountKind === 'varying' ? ' ~' : '');
+    out.push(`  ${u.nextDate}  ${padEnd(u.memo, memoW)}  ${padStart(shown, 14)}  ${u.cadence}  ${c.dim(categoryName(u.category))}`);
+  }
+
+  if (opts.chart && report.weekly.length > 0) {
+    const xLabels: [string, string] = [report.weekly[0]!.weekStart, report.weekly[report.weekly.length - 1]!.weekStart];
+    const chart = (values: number[], combine: 'last' | 'mean') => lineChart(values, { width, c, combine, xLabels });
+    out.push('', h('주간 잔액 Weekly balance (end of week)'), chart(report.weekly.map((w) => w.balance), 'last'));
+    out.push('', h('주간 지출 Weekly spending'), chart(report.weekly.map((w) => w.spending), 'mean'));
+  }
+  return out.join('\n');
+}
