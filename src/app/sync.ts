@@ -5,7 +5,7 @@
 import type { Context } from '../cli/context.js';
 import { addDaysIso, addMonthsIso, kstDate } from '../domain/kst.js';
 import type { Transaction } from '../domain/types.js';
-import { AuthError, DataError, FinanceError, InterruptedError, TemporaryError, UsageError } from '../errors.js';
+import { AuthError, FinanceError, InterruptedError, TemporaryError, UsageError } from '../errors.js';
 import type { Classifier } from '../domain/classify.js';
 import type { NewTransaction, StoredTransaction } from '../store/transactions-repo.js';
 import type { Store } from '../store/index.js';
@@ -53,6 +53,21 @@ export function monthWindows(from: string, to: string): Array<{ from: string; to
     start = addDaysIso(end, 1);
   }
   return out;
+}
+
+/**
+ * Oldest first by date and time. Rows with the same date and time keep the server's order when it sent oldest first,
+ * and are reversed when it sent newest first, so the balance chain reads in posting order either way.
+ */
+export function inAscendingOrder(rows: Transaction[]): Transaction[] {
+  const first = rows[0];
+  const last = rows.at(-1);
+  const descending = first !== undefined && last !== undefined && first.date + first.time > last.date + last.time;
+  const list = descending ? [...rows].reverse() : rows;
+  return list
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => (a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.time < b.t.time ? -1 : a.t.time > b.t.time ? 1 : a.i - b.i))
+    .map((x) => x.t);
 }
 
 function dedupKey(t: Transaction): string {
@@ -174,40 +189,42 @@ async function syncAccount(
   // The balance chain continues from the last stored row before the window.
   let prev: Pick<StoredTransaction, 'balanceAfter'> | undefined = store.transactions.lastBefore(account, from);
   for (const w of monthWindows(from, to)) {
-    // occurrence index among identical rows of one day; reset when the date moves on (rows come in ascending order)
-    const seen = new Map<string, number>();
-    let seenDate = '';
+    // A month is read whole before it is stored: the occurrence index of identical rows needs the whole day, and a
+    // server that ignores sort_order or the date range must not change what is stored. A month of rows is small, so
+    // memory stays flat however long the history.
+    const fetched: Transaction[] = [];
     for await (const page of client.transactionPages(auth, { fintechUseNum: account, from: w.from, to: w.to, sortOrder: 'A' })) {
       if (ctx.signal.aborted) throw new InterruptedError('interrupted');
-      const rows: NewTransaction[] = [];
       for (const t of page.rows) {
         if (t.date < w.from || t.date > w.to) {
-          throw new DataError(`transaction_list: a row dated ${t.date} is outside the requested ${w.from}..${w.to}`, 'nothing of that page was stored; report this to the API provider');
+          ctx.io.debug(`transaction_list: skipped a row dated ${t.date} outside the requested ${w.from}..${w.to}`);
+          continue;
         }
-        if (t.date !== seenDate) {
-          seen.clear();
-          seenDate = t.date;
-        }
-        const key = dedupKey(t);
-        const occurrence = seen.get(key) ?? 0;
-        seen.set(key, occurrence + 1);
-        if (prev) {
-          const expected = prev.balanceAfter + (t.direction === 'in' ? t.amount : -t.amount);
-          if (expected !== t.balanceAfter) {
-            store.transactions.recordChainBreak(account, t.date, t.time, expected, t.balanceAfter);
-            breaks++;
-          }
-        }
-        prev = t;
-        const c = classifier.classify(t.memo, t.direction);
-        rows.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
+        fetched.push(t);
       }
-      const last = rows.at(-1)?.date ?? null;
-      r.inserted += store.transactions.insertPage(account, rows, last);
-      r.fetched += rows.length;
-      progress(r.fetched, last ?? w.to);
+      r.fetched += page.rows.length;
+      progress(r.fetched, page.rows.at(-1)?.date ?? w.from);
     }
-    store.transactions.insertPage(account, [], w.to);
+    const ordered = inAscendingOrder(fetched);
+    const seen = new Map<string, number>();
+    const rows: NewTransaction[] = [];
+    for (const t of ordered) {
+      const key = dedupKey(t);
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+      if (prev) {
+        const expected = prev.balanceAfter + (t.direction === 'in' ? t.amount : -t.amount);
+        if (expected !== t.balanceAfter) {
+          store.transactions.recordChainBreak(account, t.date, t.time, expected, t.balanceAfter);
+          breaks++;
+        }
+      }
+      prev = t;
+      const c = classifier.classify(t.memo, t.direction);
+      rows.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
+    }
+    // One transaction per month window: the rows and the checkpoint commit together or not at all.
+    r.inserted += store.transactions.insertPage(account, rows, w.to);
   }
   return breaks;
 }

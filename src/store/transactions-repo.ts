@@ -163,16 +163,21 @@ export class TransactionsRepo {
   }
 
   /**
-   * Rows that could belong to a recurring series: memos seen on at least two different days in one account and
-   * direction. Oldest first. Streams, so callers can keep only what they need.
+   * Rows that could belong to a recurring series: from `since` on, memos seen on at least two different days in one
+   * account and direction. Oldest first. Streams, so callers can keep only what they need.
    */
-  *recurringCandidates(account?: string): IterableIterator<{ account: string; date: string; direction: Direction; amount: number; memo: string; category: string }> {
+  *recurringCandidates(
+    since: string,
+    account?: string,
+  ): IterableIterator<{ account: string; date: string; direction: Direction; amount: number; memo: string; category: string }> {
+    const acct = account ? 'AND account = @account' : '';
     const sql = `SELECT t.account, t.date, t.direction, t.amount, t.memo, t.category FROM transactions t
-      JOIN (SELECT account, direction, memo FROM transactions ${account ? 'WHERE account = @account' : ''}
+      JOIN (SELECT account, direction, memo FROM transactions WHERE date >= @since ${acct}
              GROUP BY account, direction, memo HAVING count(DISTINCT date) >= 2) g
         ON g.account = t.account AND g.direction = t.direction AND g.memo = t.memo
+      WHERE t.date >= @since
       ORDER BY t.date, t.time, t.id`;
-    yield* this.db.prepare(sql).iterate(account ? { account } : {}) as IterableIterator<never>;
+    yield* this.db.prepare(sql).iterate(account ? { since, account } : { since }) as IterableIterator<never>;
   }
 
   /** Count and total amount per category (all time). */
