@@ -7,7 +7,7 @@ import type { RecurringInput } from './recurring-types.js';
 export interface TxnGroup {
   account: string;
   direction: 'in' | 'out';
-  /** normalised memo */
+  /** the memo as the bank printed it (trimmed); the group key is its normalised form */
   memo: string;
   /** indices into the input, sorted by date (then input order) */
   members: number[];
@@ -56,7 +56,8 @@ export function groupTransactions(txns: readonly RecurringInput[]): Grouped {
       if (found === undefined) {
         found = groups.length;
         byKey.set(key, found);
-        groups.push({ account: t.account, direction: t.direction, memo, members: [], days: [], amounts: [] });
+        // Grouped by the normalised memo, shown as the bank printed it (first seen), so it matches `tx` and labels.
+        groups.push({ account: t.account, direction: t.direction, memo: t.memo.trim(), members: [], days: [], amounts: [] });
       }
       id = found;
       ids[slot] = id;
