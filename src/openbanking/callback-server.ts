@@ -1,7 +1,7 @@
 // The OAuth loopback callback server: binds exactly the redirect URI's loopback host and port, answers only its path,
 // checks `state` in constant time, and closes after the first callback (or on timeout / abort).
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { AuthError, TemporaryError, ConfigError } from '../errors.js';
@@ -46,11 +46,14 @@ function sameState(expected: string, got: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Host to bind for a loopback redirect URI hostname. */
-function bindHost(hostname: string): string {
-  if (hostname === '[::1]') return '::1';
-  if (hostname === 'localhost') return '127.0.0.1';
-  return hostname;
+/**
+ * Addresses to bind for a loopback redirect URI hostname. `localhost` may resolve to either loopback address in the
+ * browser, so it gets both (the IPv6 one only where the machine has it); nothing else is ever bound.
+ */
+function bindHosts(hostname: string): { primary: string; extra: string | null } {
+  if (hostname === '[::1]') return { primary: '::1', extra: null };
+  if (hostname === 'localhost') return { primary: '127.0.0.1', extra: '::1' };
+  return { primary: hostname, extra: null };
 }
 
 export async function startCallbackServer(opts: {
@@ -110,38 +113,70 @@ export async function startCallbackServer(opts: {
     finish(() => settle.resolve({ code, scope: q.get('scope'), clientInfo: q.get('client_info') }));
   };
 
-  const server = createServer(handle);
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 1;
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  server.on('clientError', (_err, socket) => socket.destroy());
+  const makeServer = () => {
+    const server = createServer(handle);
+    server.requestTimeout = 10_000;
+    server.headersTimeout = 10_000;
+    server.keepAliveTimeout = 1;
+    server.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    server.on('clientError', (_err, socket) => socket.destroy());
+    return server;
+  };
+  const servers: Server[] = [];
 
   let closed: Promise<void> | undefined;
   const close = () => {
-    closed ??= new Promise<void>((resolve) => {
-      clearTimeout(timer);
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
+    closed ??= Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+          }),
+      ),
+    ).then(() => undefined);
+    clearTimeout(timer);
+    // end() lets a response still in flight reach the browser; anything left after a moment is cut.
+    for (const s of sockets) s.end();
+    setTimeout(() => sockets.forEach((s) => s.destroy()), 500).unref();
     return closed;
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') {
-        reject(new TemporaryError(`port ${port} on ${uri.hostname} is already in use`, 'stop whatever uses it (or another finance login), then try again'));
-      } else if (e.code === 'EACCES') {
-        reject(new ConfigError(`not allowed to listen on port ${port}`, "use a port above 1023 in redirectUri (and register it with the bank)"));
-      } else if (e.code === 'EADDRNOTAVAIL') {
-        reject(new ConfigError(`cannot listen on ${uri.hostname}`, 'use localhost or 127.0.0.1 in redirectUri'));
-      } else reject(e);
+  const listen = (host: string) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = makeServer();
+      server.once('error', reject);
+      server.listen({ host, port, exclusive: true }, () => resolve(server));
     });
-    server.listen({ host: bindHost(uri.hostname), port, exclusive: true }, () => resolve());
-  });
+
+  const hosts = bindHosts(uri.hostname);
+  try {
+    servers.push(await listen(hosts.primary));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') {
+      throw new TemporaryError(`port ${port} on ${uri.hostname} is already in use`, 'stop whatever uses it (or another finance login), then try again');
+    } else if (e.code === 'EACCES') {
+      throw new ConfigError(`not allowed to listen on port ${port}`, 'use a port above 1023 in redirectUri (and register it with the bank)');
+    } else if (e.code === 'EADDRNOTAVAIL') {
+      throw new ConfigError(`cannot listen on ${uri.hostname}`, 'use localhost or 127.0.0.1 in redirectUri');
+    }
+    throw e;
+  }
+  if (hosts.extra) {
+    // Best effort: a machine without IPv6, or ::1 taken by something else, still has 127.0.0.1.
+    const bound = (servers[0]!.address() as { port: number }).port;
+    await new Promise<void>((resolve) => {
+      const server = makeServer();
+      server.once('error', () => resolve());
+      server.listen({ host: hosts.extra!, port: bound, exclusive: true }, () => {
+        servers.push(server);
+        resolve();
+      });
+    });
+  }
 
   const timer = setTimeout(
     () => finish(() => settle.reject(new AuthError(`no authorization arrived within ${Math.round(opts.timeoutMs / 1000)} s`, "run 'finance login' again (use --timeout for more time)"))),
@@ -149,6 +184,6 @@ export async function startCallbackServer(opts: {
   );
   opts.signal?.addEventListener('abort', () => finish(() => settle.reject(opts.signal!.reason as Error)), { once: true });
 
-  const address = server.address();
+  const address = servers[0]!.address();
   return { result, close, port: typeof address === 'object' && address ? address.port : port };
 }
