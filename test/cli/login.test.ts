@@ -187,6 +187,9 @@ describe('finance login', () => {
     const { requestId } = await consentPage(url!);
     await fetch(await decide(requestId, 'agree'));
     outputs.push(await h.done);
+    const refused = await runCli(['--home', home, 'logout', '--purge'], { env });
+    expect(refused.code).toBe(64);
+    expect(JSON.parse((await runCli(['--home', home, 'status', '--json'], { env })).stdout).loggedIn).toBe(true);
     const out = await runCli(['--home', home, 'logout'], { env });
     outputs.push(out);
     expect(out.code).toBe(0);

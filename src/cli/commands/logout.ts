@@ -20,20 +20,21 @@ export function register(program: Command, act: Act): void {
           ctx.io.info('not logged in; nothing stored.');
           return;
         }
+        // Ask before changing anything, so a refused confirmation leaves everything as it was.
+        if (opts.purge && !opts.yes) {
+          if (!ctx.io.canPrompt) throw new UsageError('--purge deletes every stored transaction and label', 'add --yes to confirm');
+          const { confirm } = await import('@inquirer/prompts');
+          const ok = await confirm({ message: `Delete ${path} with all transactions and labels?`, default: false }, { output: ctx.io.streams.stderr });
+          if (!ok) {
+            ctx.io.info('Nothing deleted.');
+            return;
+          }
+        }
         const store = await ctx.store();
         const had = store.auth.clearTokens();
         if (!opts.purge) {
           ctx.io.info(had ? 'Logged out: tokens deleted. Your transactions stay; log in again to sync.' : 'Not logged in.');
           return;
-        }
-        if (!opts.yes) {
-          if (!ctx.io.canPrompt) throw new UsageError('--purge deletes every stored transaction and label', 'add --yes to confirm');
-          const { confirm } = await import('@inquirer/prompts');
-          const ok = await confirm({ message: `Delete ${path} with all transactions and labels?`, default: false }, { output: ctx.io.streams.stderr });
-          if (!ok) {
-            ctx.io.info('Kept the database; tokens were deleted.');
-            return;
-          }
         }
         ctx.close();
         for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
