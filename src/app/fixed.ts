@@ -14,23 +14,3 @@ export function loadFixedSeries(store: Store, today: string, opts: { account?: s
   const rows = [...store.transactions.recurringCandidates(addDaysIso(today, -FIXED_LOOKBACK_DAYS), opts.account)];
   return detectRecurring(rows, { today });
 }
-
-/** The JSON row of CLI.md's `fixed --json` (extra fields are allowed; these names are stable). */
-export function fixedJson(s: RecurringSeries): Record<string, unknown> {
-  return {
-    memo: s.memo,
-    account: s.account,
-    direction: s.direction,
-    cadence: s.cadence,
-    count: s.count,
-    averageAmount: s.averageAmount,
-    lastAmount: s.lastAmount,
-    firstDate: s.firstDate,
-    lastDate: s.lastDate,
-    nextDate: s.nextDate,
-    active: s.active,
-    category: s.category,
-    intervalStdDays: s.intervalStdDays,
-    amountKind: s.amountKind,
-  };
-}

@@ -33,22 +33,8 @@ export interface ReportData {
   fixed: readonly RecurringSeries[];
 }
 
-export interface FixedRow {
-  memo: string;
-  account: string;
-  direction: Direction;
-  cadence: string;
-  count: number;
-  averageAmount: number;
-  lastAmount: number;
-  firstDate: string;
-  lastDate: string;
-  nextDate: string;
-  active: boolean;
-  category: string;
-  intervalStdDays: number;
-  amountKind: 'fixed' | 'varying';
-}
+/** One row of `fixed --json` and of the report's upcoming list (CLI.md): a series without detector internals. */
+export type FixedRow = Omit<RecurringSeries, 'dayOfMonth'>;
 
 export interface Report {
   from: string;

@@ -14,10 +14,11 @@ export function register(program: Command, act: Act): void {
     .action(
       act(async (ctx, opts) => {
         const store = await ctx.store();
-        const { loadFixedSeries, fixedJson } = await import('../../app/fixed.js');
+        const { loadFixedSeries } = await import('../../app/fixed.js');
+        const { fixedRow } = await import('../../domain/report.js');
         const { kstDate } = await import('../../domain/kst.js');
         const series = loadFixedSeries(store, kstDate(ctx.now()), { account: opts.account });
-        if (ctx.io.json) return ctx.io.data(JSON.stringify(series.map(fixedJson), null, 2));
+        if (ctx.io.json) return ctx.io.data(JSON.stringify(series.map(fixedRow), null, 2));
         const shown = opts.all ? series : series.filter((s) => s.active);
         if (shown.length === 0) return ctx.io.info(series.length ? 'no active fixed payments (use --all to see stopped ones)' : "no fixed payments found yet — sync more history with 'finance sync'");
         const { renderTable } = await import('../../render/table.js');
