@@ -45,7 +45,7 @@ export async function runDemo(ctx: Context, opts: { seed: number; months: number
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${home}/finance.db${suffix}`)) rmSync(`${home}/finance.db${suffix}`);
   io.info(`finance demo — everything runs on this machine against the built-in Open Banking sandbox.`);
   io.info(`Demo data directory: ${home} (your real data directory is not touched)`);
-  const sandbox = await startSandbox({ seed: opts.seed, months: opts.months, accounts: opts.accounts, end: kstDate(ctx.now()), autoConsent: true });
+  const sandbox = await startSandbox({ seed: opts.seed, months: opts.months, accounts: opts.accounts, end: kstDate(ctx.now()), autoConsent: true, now: ctx.now });
   try {
     demo.configOverrides = {
       apiBaseUrl: sandbox.baseUrl,

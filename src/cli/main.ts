@@ -34,6 +34,21 @@ export function describeError(e: unknown, verbose: boolean): { code: ExitCode; t
   return { code: EXIT.bug, text: lines.join('\n') };
 }
 
+/**
+ * The clock. FINANCE_NOW (an ISO timestamp) pins it, so golden tests and bug reports can reproduce output exactly;
+ * a bad value is ignored with a warning rather than silently changing dates.
+ */
+function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
+  const pinned = env.FINANCE_NOW;
+  if (!pinned) return () => new Date();
+  const t = Date.parse(pinned);
+  if (Number.isNaN(t)) {
+    process.stderr.write(`finance: warning: FINANCE_NOW='${pinned}' is not an ISO timestamp; using the real clock\n`);
+    return () => new Date();
+  }
+  return () => new Date(t);
+}
+
 export async function main(argv: string[]): Promise<ExitCode> {
   const abort = new AbortController();
   let interrupted = false;
@@ -65,7 +80,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
       {
         streams: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
         env: process.env,
-        now: () => new Date(),
+        now: clockFromEnv(process.env),
         signal: abort.signal,
         onContext: (ctx) => contexts.push(ctx),
       },
