@@ -54,7 +54,8 @@ export function parseAmount(v: unknown, signed: boolean): number | undefined {
 
 /** `YYYYMMDD` → 'YYYY-MM-DD' if it is a real calendar date. */
 export function parseDate(v: string): string | undefined {
-  const m = /^([0-9]{4})([0-9]{2})([0-9]{2})$/.exec(v);
+  // The spec sends YYYYMMDD; YYYY-MM-DD is accepted too (tolerant reader), nothing looser.
+  const m = /^([0-9]{4})-?([0-9]{2})-?([0-9]{2})$/.exec(v);
   if (!m) return undefined;
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -67,7 +68,7 @@ export function parseDate(v: string): string | undefined {
 
 /** `HHMMSS` (24-hour) → 'HH:MM:SS'. */
 export function parseTime(v: string): string | undefined {
-  const m = /^([0-9]{2})([0-9]{2})([0-9]{2})$/.exec(v);
+  const m = /^([0-9]{2}):?([0-9]{2}):?([0-9]{2})$/.exec(v);
   if (!m) return undefined;
   if (Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3]) > 59) return undefined;
   return `${m[1]}:${m[2]}:${m[3]}`;

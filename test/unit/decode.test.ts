@@ -51,7 +51,9 @@ describe('scalar parsers', () => {
     expect(parseDate('20241301')).toBeUndefined();
     expect(parseDate('20240431')).toBeUndefined();
     expect(parseDate('00000000')).toBeUndefined();
-    expect(parseDate('2024-01-01')).toBeUndefined();
+    expect(parseDate('2024-01-01')).toBe('2024-01-01');
+    expect(parseDate('2024/01/01')).toBeUndefined();
+    expect(parseDate('2024-02-30')).toBeUndefined();
     expect(parseDate('2024011')).toBeUndefined();
   });
   it('validates times', () => {
@@ -60,6 +62,8 @@ describe('scalar parsers', () => {
     expect(parseTime('240000')).toBeUndefined();
     expect(parseTime('126000')).toBeUndefined();
     expect(parseTime('12000')).toBeUndefined();
+    expect(parseTime('12:30:05')).toBe('12:30:05');
+    expect(parseTime('12.30.05')).toBeUndefined();
   });
 });
 
