@@ -295,14 +295,15 @@ export function decodeToken(body: unknown, endpoint: string = 'token'): TokenSet
   const rawCode = get(r.o, 'rsp_code');
   const code = typeof rawCode === 'string' ? rawCode.trim() : '';
   const access = get(r.o, 'access_token');
-  if ((code !== '' && code !== 'A0000') || typeof access !== 'string' || access.trim() === '') {
-    if (code === '' && access !== undefined && access !== null && typeof access !== 'string') {
-      throw bad(endpoint, 'access_token', 'is not text', access);
-    }
+  if (code !== '' && code !== 'A0000') {
     const message = cleanMessage(get(r.o, 'rsp_message'));
-    const what = code !== '' ? `${code}${message ? ` ${message}` : ''}` : 'no access token in the answer';
-    throw new AuthError(`the token request was refused (${what})`, tokenHint(message));
+    throw new AuthError(`the token request was refused (${code}${message ? ` ${message}` : ''})`, tokenHint(message));
   }
+  // A success without a usable access token is malformed data (65), not a refusal.
+  if (access === undefined || access === null || (typeof access === 'string' && access.trim() === '')) {
+    throw new DataError(`${endpoint}: access_token is missing`, 'the token answer was malformed; nothing was stored — try again, and report it if it persists');
+  }
+  if (typeof access !== 'string') throw bad(endpoint, 'access_token', 'is not text', access);
   const refreshRaw = get(r.o, 'refresh_token');
   let refreshToken: string | null = null;
   if (typeof refreshRaw === 'string') refreshToken = refreshRaw.trim() || null;

@@ -122,7 +122,7 @@ describe('token', () => {
     expect(e).not.toBeInstanceOf(TokenRejectedError);
     expect(e.message).toBe('the token request was refused (O0001 인증 파라미터 오류([3000201]))');
     expect(e.hint).toMatch(/clientSecret/);
-    expect(thrown(() => decodeToken({ token_type: 'Bearer' }))).toBeInstanceOf(AuthError);
+    expect(thrown(() => decodeToken({ token_type: 'Bearer' }))).toBeInstanceOf(DataError); // no rsp_code and no token: malformed
   });
   it('never shows a token value in a DataError', () => {
     const e = thrown(() => decodeToken({ ...tokenBody(), refresh_token: 12345678 })) as DataError;
