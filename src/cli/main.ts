@@ -52,14 +52,19 @@ function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
 export async function main(argv: string[]): Promise<ExitCode> {
   const abort = new AbortController();
   let interrupted = false;
+  let firstSignalAt = 0;
   const contexts: Context[] = [];
   const onSignal = () => {
+    // signal-exit (pulled in by conf's atomic writes) re-raises a signal it sees; one Ctrl-C can arrive twice within
+    // a millisecond. Only a second press a moment later means "leave now".
+    if (interrupted && Date.now() - firstSignalAt < 300) return;
     // A second Ctrl-C, or a command that does not stop by itself: leave now (SQLite keeps the last commit).
     if (interrupted || !contexts.some((c) => c.handlesInterrupts)) {
       process.stderr.write('finance: interrupted\n');
       process.exit(EXIT.interrupted);
     }
     interrupted = true;
+    firstSignalAt = Date.now();
     abort.abort(new InterruptedError('interrupted'));
   };
   process.on('SIGINT', onSignal);

@@ -130,6 +130,27 @@ describe('finance sync', () => {
     expect(storedRows(home)).toEqual(expectedRows(sandbox));
   });
 
+  it('Ctrl-C stops after the current month: exit 130, the run recorded as interrupted, a re-run completes it', async () => {
+    const { home, env } = await freshLogin();
+    sandbox.setFaults({ latencyMs: 15 });
+    try {
+      const h = startCli(['--home', home, 'sync'], { env });
+      await new Promise((res) => setTimeout(res, 700));
+      h.child.kill('SIGINT');
+      const r = await h.done;
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.stderr).toMatch(/interrupted/);
+    } finally {
+      sandbox.resetFaults();
+    }
+    expect(integrity(home)).toBe('ok');
+    const status = JSON.parse((await runCli(['--home', home, 'status', '--json'], { env })).stdout);
+    expect(status.lastSync.status).toBe('interrupted');
+    const again = await runCli(['--home', home, 'sync'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(storedRows(home)).toEqual(expectedRows(sandbox));
+  });
+
   it('two syncs at once: the second exits 75 at once; with --wait it queues', async () => {
     const { home, env } = await freshLogin();
     sandbox.setFaults({ latencyMs: 20 });
