@@ -132,7 +132,7 @@ describe('finance sync', () => {
 
   it('Ctrl-C stops after the current month: exit 130, the run recorded as interrupted, a re-run completes it', async () => {
     const { home, env } = await freshLogin();
-    sandbox.setFaults({ latencyMs: 15 });
+    sandbox.setFaults({ latencyMs: 40 });
     try {
       const h = startCli(['--home', home, 'sync'], { env });
       await new Promise((res) => setTimeout(res, 700));
