@@ -87,7 +87,8 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     const config = await ctx.config();
     const runId = store.syncs.start(ctx.now().toISOString());
     const today = kstDate(ctx.now());
-    const to = opts.to ?? today;
+    // Nothing can be posted after today (KST); a later --to is read as today rather than sent to the bank.
+    const to = opts.to && opts.to < today ? opts.to : today;
 
     // Refresh the account list (new registrations); keep the stored one if this fails for a non-auth reason.
     try {
