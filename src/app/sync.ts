@@ -104,6 +104,7 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       if (accounts.length === 0) throw new UsageError(`no account with id ${opts.account}`, "see 'finance accounts' for the ids");
     }
     const classifier = loadClassifier(store);
+    const lastIdBefore = store.transactions.maxId();
     const results: AccountSyncResult[] = [];
     let interrupted = false;
     let authError: AuthError | undefined;
@@ -146,7 +147,7 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       }
       results.push(r);
     }
-    const paired = store.transactions.pairOwnTransfers();
+    const paired = store.transactions.pairOwnTransfers(lastIdBefore);
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
     const fetched = results.reduce((s, r) => s + r.fetched, 0);
     const failed = results.filter((r) => r.status === 'failed');

@@ -192,23 +192,30 @@ export class TransactionsRepo {
     return this.db.transaction(fn).immediate();
   }
 
+  /** The highest row id so far (rows inserted later have larger ids). */
+  maxId(): number {
+    return (this.db.prepare('SELECT coalesce(max(id), 0) AS m FROM transactions').get() as { m: number }).m;
+  }
+
   /**
    * Pairs transfers between the person's own accounts: an outgoing and an incoming row of the same amount in two
    * different stored accounts on the same day within `maxMinutes`. Both rows get the same own_transfer id (the
-   * outgoing row's id). Pairs already made stay; each row is paired at most once.
+   * outgoing row's id). Pairs already made stay; each row is paired at most once. Only pairs with a leg newer than
+   * `sinceId` are looked for, so a sync pays for what it added, not for the whole history.
    */
-  pairOwnTransfers(maxMinutes = 30): number {
+  pairOwnTransfers(sinceId = 0, maxMinutes = 30): number {
+    const minutes = (col: string) => `(CAST(substr(${col},1,2) AS INTEGER)*60 + CAST(substr(${col},4,2) AS INTEGER))`;
+    // CROSS JOIN keeps the new rows as the outer loop (a rowid range), each looked up in the date index.
+    const pick = (newSide: 'o' | 'i') =>
+      `SELECT o.id AS outId, i.id AS inId, abs(${minutes('o.time')} - ${minutes('i.time')}) AS gap
+         FROM transactions ${newSide === 'o' ? 'o' : 'i'}
+         CROSS JOIN transactions ${newSide === 'o' ? 'i' : 'o'}
+           ON i.date = o.date AND i.amount = o.amount AND i.account <> o.account
+        WHERE o.direction = 'out' AND i.direction = 'in' AND o.own_transfer IS NULL AND i.own_transfer IS NULL
+          AND o.amount > 0 AND ${newSide}.id > @since ${newSide === 'i' ? 'AND o.id <= @since' : ''}`;
     const candidates = this.db
-      .prepare(
-        `SELECT o.id AS outId, i.id AS inId,
-                abs((CAST(substr(o.time,1,2) AS INTEGER)*60 + CAST(substr(o.time,4,2) AS INTEGER))
-                  - (CAST(substr(i.time,1,2) AS INTEGER)*60 + CAST(substr(i.time,4,2) AS INTEGER))) AS gap
-           FROM transactions o JOIN transactions i
-             ON i.date = o.date AND i.amount = o.amount AND i.direction = 'in' AND i.account <> o.account
-          WHERE o.direction = 'out' AND o.own_transfer IS NULL AND i.own_transfer IS NULL AND o.amount > 0
-          ORDER BY o.id, gap`,
-      )
-      .all() as Array<{ outId: number; inId: number; gap: number }>;
+      .prepare(`${pick('o')} UNION ALL ${pick('i')} ORDER BY outId, gap`)
+      .all({ since: sinceId }) as Array<{ outId: number; inId: number; gap: number }>;
     const used = new Set<number>();
     const mark = this.db.prepare('UPDATE transactions SET own_transfer = ? WHERE id IN (?, ?)');
     let pairs = 0;

@@ -116,6 +116,27 @@ describe('store', () => {
     store.close();
   });
 
+  it('pairs transfers between own accounts once, looking only at rows newer than the given id', () => {
+    const store = Store.open(tempDb());
+    const other = { ...account, id: '120250000199999999999999', bankName: '신한은행' };
+    store.accounts.replaceListed([account, other]);
+    store.transactions.insertPage(account.id, [row({ memo: '김민준', amount: 300000, balanceAfter: 700000, time: '10:00:00', category: 'transfer' })], null);
+    store.transactions.insertPage(other.id, [row({ account: other.id, memo: '김민준', direction: 'in', amount: 300000, balanceAfter: 300000, time: '10:04:00', category: 'transfer' })], null);
+    // Same amount but an hour apart: not a pair.
+    store.transactions.insertPage(account.id, [row({ memo: '이체', amount: 5000, balanceAfter: 695000, time: '11:00:00' })], null);
+    store.transactions.insertPage(other.id, [row({ account: other.id, memo: '이체', direction: 'in', amount: 5000, balanceAfter: 305000, time: '12:30:00' })], null);
+    const before = store.transactions.maxId();
+    expect(store.transactions.pairOwnTransfers(0)).toBe(1);
+    expect(store.transactions.pairOwnTransfers(0)).toBe(0);
+    store.transactions.insertPage(account.id, [row({ memo: '적금', amount: 50000, balanceAfter: 645000, time: '13:00:00', date: '2026-03-03' })], null);
+    store.transactions.insertPage(other.id, [row({ account: other.id, memo: '김민준', direction: 'in', amount: 50000, balanceAfter: 355000, time: '13:01:00', date: '2026-03-03' })], null);
+    expect(store.transactions.pairOwnTransfers(store.transactions.maxId())).toBe(0);
+    expect(store.transactions.pairOwnTransfers(before)).toBe(1);
+    const paired = [...store.transactions.iterate()].filter((t) => t.ownTransfer !== null).map((t) => t.amount).sort();
+    expect(paired).toEqual([300000, 300000, 50000, 50000]);
+    store.close();
+  });
+
   it('labels, keywords and user categories round-trip', () => {
     const store = Store.open(tempDb());
     store.labels.setLabel('김철수', 'transfer');
