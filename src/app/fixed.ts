@@ -1,16 +1,27 @@
-// Loads the stored history that can hold recurring series and runs the pure detector on it.
+// Fixed series for `fixed` and the report: detected over the stored history and kept in the store, so a report on a
+// long history reads a few dozen rows instead of re-detecting. The cache is stamped with the data it came from (rows
+// and classification rules); any change makes the next read detect again.
 
 import { addDaysIso } from '../domain/kst.js';
-import { detectRecurring, type RecurringSeries } from '../domain/recurring.js';
+import { asOf, detectRecurring, type RecurringSeries } from '../domain/recurring.js';
 import type { Store } from '../store/index.js';
 
 /**
  * How far back fixed payments are looked for: three years shows a yearly payment three times and keeps the work
- * bounded however long the stored history is (decades of rows would otherwise all be read for every report).
+ * bounded however long the stored history is.
  */
 export const FIXED_LOOKBACK_DAYS = 3 * 366;
 
+/** Detects over the stored history and stores the result. */
+export function refreshFixedSeries(store: Store, today: string): RecurringSeries[] {
+  const stamp = store.fixed.currentStamp();
+  const series = detectRecurring(store.transactions.recurringCandidates(addDaysIso(today, -FIXED_LOOKBACK_DAYS)), { today });
+  store.fixed.replace(series, stamp);
+  return series;
+}
+
 export function loadFixedSeries(store: Store, today: string, opts: { account?: string } = {}): RecurringSeries[] {
-  const rows = [...store.transactions.recurringCandidates(addDaysIso(today, -FIXED_LOOKBACK_DAYS), opts.account)];
-  return detectRecurring(rows, { today });
+  const cached = store.fixed.read<RecurringSeries>(store.fixed.currentStamp());
+  const series = cached ? cached.map((s) => asOf(s, today)) : refreshFixedSeries(store, today);
+  return opts.account ? series.filter((s) => s.account === opts.account) : series;
 }

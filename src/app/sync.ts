@@ -10,6 +10,7 @@ import type { Classifier } from '../domain/classify.js';
 import type { NewTransaction, StoredTransaction } from '../store/transactions-repo.js';
 import type { Store } from '../store/index.js';
 import { loadClassifier } from './classifier.js';
+import { refreshFixedSeries } from './fixed.js';
 import { acquireSyncLock } from './lock.js';
 import { openSession, tokenProvider } from './session.js';
 import { toAccountInfo } from './login.js';
@@ -147,8 +148,10 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       }
       results.push(r);
     }
-    const paired = store.transactions.pairOwnTransfers(lastIdBefore);
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
+    const paired = store.transactions.pairOwnTransfers(lastIdBefore);
+    // Detect fixed series now, while the data is fresh, so reports read them instead of re-detecting.
+    if (!interrupted && (inserted > 0 || store.fixed.read(store.fixed.currentStamp()) === undefined)) refreshFixedSeries(store, today);
     const fetched = results.reduce((s, r) => s + r.fetched, 0);
     const failed = results.filter((r) => r.status === 'failed');
     const status = interrupted ? 'interrupted' : failed.length === 0 ? 'ok' : failed.length === results.length ? 'failed' : 'partial';

@@ -6,7 +6,7 @@ import { buildChains, CADENCES, fillBuckets, PhaseBuckets, type Chain } from './
 import { groupTransactions } from './recurring-group.js';
 import { selectChains } from './recurring-select.js';
 import { compareSeries, seriesFromChain } from './recurring-series.js';
-import type { RecurringInput, RecurringSeries } from './recurring-types.js';
+import { HALF_PERIOD_DAYS, type RecurringInput, type RecurringSeries } from './recurring-types.js';
 
 export type { Cadence, RecurringInput, RecurringOptions, RecurringSeries } from './recurring-types.js';
 export { detectRecurringBaseline } from './recurring-baseline.js';
@@ -38,4 +38,13 @@ export function detectRecurring(txns: readonly RecurringInput[], opts: { today: 
     }
   }
   return out.sort(compareSeries);
+}
+
+/**
+ * The same series seen from another day: `active` is false once `today` is more than half a period past the expected
+ * date. Lets stored series (detected on the day of a sync) be read on a later day without detecting again.
+ */
+export function asOf(series: RecurringSeries, today: string): RecurringSeries {
+  const late = (Date.parse(today + 'T00:00:00Z') - Date.parse(series.nextDate + 'T00:00:00Z')) / 86_400_000;
+  return { ...series, active: !(late > HALF_PERIOD_DAYS[series.cadence]) };
 }

@@ -89,6 +89,7 @@ export function buildReport(spec: ReportSpec, data: ReportData): Report {
   const { from, to } = spec;
   const weeks = reportWeeks(from, to);
   const weekIndex = new Map(weeks.map((w, i) => [w.weekStart, i]));
+  const weekOfDay = new Map<string, number>();
   const weekly = weeks.map((w) => ({ weekStart: w.weekStart, balance: 0, spending: 0, income: 0 }));
   let income = 0;
   let spending = 0;
@@ -101,7 +102,10 @@ export function buildReport(spec: ReportSpec, data: ReportData): Report {
       if (f.direction === 'out') (own.count += f.count), (own.amount += f.amount);
       continue;
     }
-    const week = weekly[weekIndex.get(weekStartOf(f.date))!]!;
+    // Flows come grouped by day, many per day: look each day's week up once.
+    let wi = weekOfDay.get(f.date);
+    if (wi === undefined) weekOfDay.set(f.date, (wi = weekIndex.get(weekStartOf(f.date))!));
+    const week = weekly[wi]!;
     if (f.direction === 'in') {
       income += f.amount;
       week.income += f.amount;

@@ -3,6 +3,7 @@
 import { AccountsRepo } from './accounts-repo.js';
 import { AuthRepo } from './auth-repo.js';
 import { CountersRepo } from './counters-repo.js';
+import { FixedRepo } from './fixed-repo.js';
 import { openDatabase, type Db } from './db.js';
 import { LabelsRepo } from './labels-repo.js';
 import { ReportRepo } from './report-repo.js';
@@ -16,6 +17,7 @@ export class Store {
   readonly labels: LabelsRepo;
   readonly counters: CountersRepo;
   readonly syncs: SyncRepo;
+  readonly fixed: FixedRepo;
   readonly reports: ReportRepo;
 
   constructor(readonly db: Db) {
@@ -25,6 +27,7 @@ export class Store {
     this.labels = new LabelsRepo(db);
     this.counters = new CountersRepo(db);
     this.syncs = new SyncRepo(db);
+    this.fixed = new FixedRepo(db);
     this.reports = new ReportRepo(db);
   }
 

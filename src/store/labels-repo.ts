@@ -46,7 +46,10 @@ export class LabelsRepo {
 
   addKeyword(keyword: string, category: string): void {
     this.db
-      .prepare('INSERT INTO keyword_rules (keyword, category) VALUES (?, ?) ON CONFLICT(keyword) DO UPDATE SET category = excluded.category')
+      .prepare(
+        `INSERT INTO keyword_rules (keyword, category) VALUES (?, ?)
+         ON CONFLICT(keyword) DO UPDATE SET category = excluded.category, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      )
       .run(keyword, category);
   }
 

@@ -122,4 +122,22 @@ export const MIGRATIONS: readonly string[] = [
     error       TEXT
   );
   `,
+
+  // 2: detected fixed series kept between runs (reports read them instead of re-detecting over the whole history),
+  //    a small key/value table for cache stamps, and an index for the own-transfer totals
+  `
+  CREATE TABLE fixed_series (
+    id      INTEGER PRIMARY KEY,
+    account TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    data    TEXT NOT NULL CHECK (json_valid(data))
+  );
+  CREATE INDEX fixed_series_account ON fixed_series(account);
+
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE INDEX transactions_own ON transactions(date) WHERE own_transfer IS NOT NULL;
+  `,
 ];

@@ -164,20 +164,28 @@ export class TransactionsRepo {
 
   /**
    * Rows that could belong to a recurring series: from `since` on, memos seen on at least two different days in one
-   * account and direction. Oldest first. Streams, so callers can keep only what they need.
+   * account and direction. Oldest first. One indexed range read, filtered here: a join against a GROUP BY walked the
+   * history once per memo group.
    */
-  *recurringCandidates(
+  recurringCandidates(
     since: string,
     account?: string,
-  ): IterableIterator<{ account: string; date: string; direction: Direction; amount: number; memo: string; category: string }> {
-    const acct = account ? 'AND account = @account' : '';
-    const sql = `SELECT t.account, t.date, t.direction, t.amount, t.memo, t.category FROM transactions t
-      JOIN (SELECT account, direction, memo FROM transactions WHERE date >= @since ${acct}
-             GROUP BY account, direction, memo HAVING count(DISTINCT date) >= 2) g
-        ON g.account = t.account AND g.direction = t.direction AND g.memo = t.memo
-      WHERE t.date >= @since
-      ORDER BY t.date, t.time, t.id`;
-    yield* this.db.prepare(sql).iterate(account ? { since, account } : { since }) as IterableIterator<never>;
+  ): Array<{ account: string; date: string; direction: Direction; amount: number; memo: string; category: string }> {
+    const rows = this.db
+      .prepare(
+        `SELECT account, date, direction, amount, memo, category FROM transactions
+          WHERE date >= @since ${account ? 'AND account = @account' : ''} ORDER BY date, time, id`,
+      )
+      .all(account ? { since, account } : { since }) as Array<{ account: string; date: string; direction: Direction; amount: number; memo: string; category: string }>;
+    const firstDate = new Map<string, string>();
+    const recurs = new Set<string>();
+    for (const r of rows) {
+      const key = `${r.account}\u0000${r.direction}\u0000${r.memo}`;
+      const first = firstDate.get(key);
+      if (first === undefined) firstDate.set(key, r.date);
+      else if (first !== r.date) recurs.add(key);
+    }
+    return rows.filter((r) => recurs.has(`${r.account}\u0000${r.direction}\u0000${r.memo}`));
   }
 
   /** Count and total amount per category (all time). */

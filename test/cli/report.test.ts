@@ -30,6 +30,12 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+function cliStdout(args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, '--home', home, ...args], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
 /** Balance timestamps are the moment of the sync; everything else is pinned. */
 const maskTimes = (s: string) => s.replace(/\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?Z?)?/g, '<time>');
 
@@ -139,5 +145,18 @@ describe('tx, accounts and fixed output', () => {
     expect(fixed.some((f) => f.memo === '월세' && f.cadence === 'monthly')).toBe(true);
     const piped = (await runCli(['--home', home, 'fixed'], { env })).stdout.trim().split('\n');
     expect(piped[0]!.split('\t')[0]).toBe('nextDate');
+  });
+
+  it('stored fixed series follow a new label at once, and a later day only changes `active`', async () => {
+    const rent = () => (JSON.parse(cliStdout(['fixed', '--json'])) as Array<{ memo: string; category: string; active: boolean }>).find((f) => f.memo === '월세')!;
+    expect(rent().category).toBe('housing');
+    expect((await runCli(['--home', home, 'label', 'set', '월세', 'gift'], { env })).code).toBe(0);
+    expect(rent().category).toBe('gift');
+    expect((await runCli(['--home', home, 'label', 'rm', '월세'], { env })).code).toBe(0);
+    expect(rent().category).toBe('housing');
+    expect(rent().active).toBe(true);
+    const later = spawnSync(process.execPath, [BIN, '--home', home, 'fixed', '--json'], { env: { ...env, FINANCE_NOW: '2027-03-01T03:00:00Z' }, encoding: 'utf8' });
+    const stale = (JSON.parse(later.stdout) as Array<{ memo: string; active: boolean }>).find((f) => f.memo === '월세')!;
+    expect(stale.active).toBe(false);
   });
 });
