@@ -1,21 +1,35 @@
-// Per-day bank_tran_id counters. One UPSERT statement allocates a number atomically across processes.
+// Per-day bank_tran_id counters. Numbers are reserved from the database in small blocks by one atomic UPSERT, so two
+// processes never get the same number, and a long sync does not pay a write per request.
 
 import type { Db } from './db.js';
 
+/** Numbers reserved per database write; unused ones are simply skipped (ids need to be unique, not dense). */
+const BLOCK = 64;
+
 export class CountersRepo {
   private readonly stmt;
+  private day = '';
+  private nextValue = 0;
+  private end = -1;
+
   constructor(db: Db) {
-    // The floor (time of day in tenths of a millisecond-ish units) keeps numbers unique even when the same
-    // institution code is used from a second data directory, or after the database was deleted, on the same day.
+    // The floor (time of day) keeps numbers unique even when the same institution code is used from a second data
+    // directory, or after the database was deleted, on the same day.
     this.stmt = db.prepare(
       `INSERT INTO tran_id_counters (day, value) VALUES (?, ?)
-       ON CONFLICT(day) DO UPDATE SET value = max(value + 1, excluded.value)
+       ON CONFLICT(day) DO UPDATE SET value = max(value + ${BLOCK}, excluded.value)
        RETURNING value`,
     );
   }
 
-  /** Next number for `day` (YYYYMMDD), at least `floor`. */
+  /** Next number for `day` (YYYYMMDD), at least `floor` when a new block is reserved. */
   next(day: string, floor: number): number {
-    return (this.stmt.get(day, Math.max(1, floor)) as { value: number }).value;
+    if (day !== this.day || this.nextValue > this.end) {
+      const end = (this.stmt.get(day, Math.max(1, floor) + BLOCK - 1) as { value: number }).value;
+      this.day = day;
+      this.end = end;
+      this.nextValue = end - BLOCK + 1;
+    }
+    return this.nextValue++;
   }
 }

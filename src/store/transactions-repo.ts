@@ -42,7 +42,12 @@ const SELECT_TX = `SELECT id, account, date, time, direction, amount, balance_af
 
 export class TransactionsRepo {
   private readonly insertStmt;
+  private readonly checkpointStmt;
   constructor(private readonly db: Db) {
+    this.checkpointStmt = db.prepare(
+      `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < @cp THEN @cp
+         ELSE synced_through END WHERE id = @account`,
+    );
     this.insertStmt = db.prepare(
       `INSERT INTO transactions (account, date, time, direction, amount, balance_after, memo, type, branch,
          occurrence, category, category_source, category_rule, created_at)
@@ -65,14 +70,7 @@ export class TransactionsRepo {
         inserted += stmt.run(r.account, r.date, r.time, r.direction, r.amount, r.balanceAfter, r.memo, r.type, r.branch,
           r.occurrence, r.category, r.categorySource, r.categoryRule, now).changes;
       }
-      if (checkpoint) {
-        this.db
-          .prepare(
-            `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < @cp THEN @cp
-               ELSE synced_through END WHERE id = @account`,
-          )
-          .run({ cp: checkpoint, account });
-      }
+      if (checkpoint) this.checkpointStmt.run({ cp: checkpoint, account });
       return inserted;
     }).immediate();
   }
