@@ -10,7 +10,6 @@ import type { Classifier } from '../domain/classify.js';
 import type { NewTransaction, StoredTransaction } from '../store/transactions-repo.js';
 import type { Store } from '../store/index.js';
 import { loadClassifier } from './classifier.js';
-import { refreshFixedSeries } from './fixed.js';
 import { acquireSyncLock } from './lock.js';
 import { openSession, tokenProvider } from './session.js';
 import { toAccountInfo } from './login.js';
@@ -61,6 +60,13 @@ export function monthWindows(from: string, to: string): Array<{ from: string; to
  * and are reversed when it sent newest first, so the balance chain reads in posting order either way.
  */
 export function inAscendingOrder(rows: Transaction[]): Transaction[] {
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) {
+    const a = rows[i - 1]!;
+    const b = rows[i]!;
+    sorted = a.date < b.date || (a.date === b.date && a.time <= b.time);
+  }
+  if (sorted) return rows; // the common case: the server honoured sort_order=A
   const first = rows[0];
   const last = rows.at(-1);
   const descending = first !== undefined && last !== undefined && first.date + first.time > last.date + last.time;
@@ -150,8 +156,6 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     }
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
     const paired = store.transactions.pairOwnTransfers(lastIdBefore);
-    // Detect fixed series now, while the data is fresh, so reports read them instead of re-detecting.
-    if (!interrupted && (inserted > 0 || store.fixed.read(store.fixed.currentStamp()) === undefined)) refreshFixedSeries(store, today);
     const fetched = results.reduce((s, r) => s + r.fetched, 0);
     const failed = results.filter((r) => r.status === 'failed');
     const status = interrupted ? 'interrupted' : failed.length === 0 ? 'ok' : failed.length === results.length ? 'failed' : 'partial';
