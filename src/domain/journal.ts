@@ -3,7 +3,7 @@
 
 import { categoryName } from './categories.js';
 import { addDaysIso } from './kst.js';
-import type { Direction } from './types.js';
+import type { Direction, Transaction } from './types.js';
 
 export type JournalFormat = 'ledger' | 'beancount';
 
@@ -15,17 +15,9 @@ export interface JournalAccount {
   alias: string;
 }
 
-export interface JournalRow {
+/** A stored transaction as the journal writers need it. */
+export interface JournalRow extends Transaction {
   id: number;
-  account: string;
-  date: string;
-  time: string;
-  direction: Direction;
-  amount: number;
-  balanceAfter: number;
-  memo: string;
-  type: string;
-  branch: string;
   category: string;
   categorySource: string;
   ownTransfer: number | null;
