@@ -17,6 +17,9 @@ import { toAccountInfo } from './login.js';
 /** Days re-read before the newest stored date, to catch rows the bank posted late. */
 export const OVERLAP_DAYS = 3;
 
+/** Rows of finished month windows committed in one transaction (bounded memory, few WAL rewrites). */
+export const FLUSH_ROWS = 10_000;
+
 export interface SyncOptions {
   from?: string;
   to?: string;
@@ -197,43 +200,53 @@ async function syncAccount(
   let breaks = 0;
   // The balance chain continues from the last stored row before the window.
   let prev: Pick<StoredTransaction, 'balanceAfter'> | undefined = store.transactions.lastBefore(account, from);
-  for (const w of monthWindows(from, to)) {
-    // A month is read whole before it is stored: the occurrence index of identical rows needs the whole day, and a
-    // server that ignores sort_order or the date range must not change what is stored. A month of rows is small, so
-    // memory stays flat however long the history.
-    const fetched: Transaction[] = [];
-    for await (const page of client.transactionPages(auth, { fintechUseNum: account, from: w.from, to: w.to, sortOrder: 'A' })) {
-      if (ctx.signal.aborted) throw new InterruptedError('interrupted');
-      for (const t of page.rows) {
-        if (t.date < w.from || t.date > w.to) {
-          ctx.io.debug(`transaction_list: skipped a row dated ${t.date} outside the requested ${w.from}..${w.to}`);
-          continue;
+  // Finished windows are committed together once they hold FLUSH_ROWS rows, and at the end: one transaction per month
+  // would write the same index pages to the WAL again and again. Memory stays bounded by FLUSH_ROWS plus a month.
+  let pending: NewTransaction[] = [];
+  let pendingThrough: string | null = null;
+  const flush = () => {
+    if (pendingThrough === null) return;
+    r.inserted += store.transactions.insertPage(account, pending, pendingThrough);
+    pending = [];
+    pendingThrough = null;
+  };
+  try {
+    for (const w of monthWindows(from, to)) {
+      // A month is read whole before it is stored: the occurrence index of identical rows needs the whole day, and a
+      // server that ignores sort_order or the date range must not change what is stored.
+      const fetched: Transaction[] = [];
+      for await (const page of client.transactionPages(auth, { fintechUseNum: account, from: w.from, to: w.to, sortOrder: 'A' })) {
+        if (ctx.signal.aborted) throw new InterruptedError('interrupted');
+        for (const t of page.rows) {
+          if (t.date >= w.from && t.date <= w.to) fetched.push(t);
+          else ctx.io.debug(`transaction_list: skipped a row dated ${t.date} outside the requested ${w.from}..${w.to}`);
         }
-        fetched.push(t);
+        r.fetched += page.rows.length;
+        progress(r.fetched, page.rows.at(-1)?.date ?? w.from);
       }
-      r.fetched += page.rows.length;
-      progress(r.fetched, page.rows.at(-1)?.date ?? w.from);
-    }
-    const ordered = inAscendingOrder(fetched);
-    const seen = new Map<string, number>();
-    const rows: NewTransaction[] = [];
-    for (const t of ordered) {
-      const key = dedupKey(t);
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      if (prev) {
-        const expected = prev.balanceAfter + (t.direction === 'in' ? t.amount : -t.amount);
-        if (expected !== t.balanceAfter) {
-          store.transactions.recordChainBreak(account, t.date, t.time, expected, t.balanceAfter);
-          breaks++;
+      const seen = new Map<string, number>();
+      for (const t of inAscendingOrder(fetched)) {
+        const key = dedupKey(t);
+        const occurrence = seen.get(key) ?? 0;
+        seen.set(key, occurrence + 1);
+        if (prev) {
+          const expected = prev.balanceAfter + (t.direction === 'in' ? t.amount : -t.amount);
+          if (expected !== t.balanceAfter) {
+            store.transactions.recordChainBreak(account, t.date, t.time, expected, t.balanceAfter);
+            breaks++;
+          }
         }
+        prev = t;
+        const c = classifier.classify(t.memo, t.direction);
+        pending.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
       }
-      prev = t;
-      const c = classifier.classify(t.memo, t.direction);
-      rows.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
+      pendingThrough = w.to;
+      if (pending.length >= FLUSH_ROWS) flush();
     }
-    // One transaction per month window: the rows and the checkpoint commit together or not at all.
-    r.inserted += store.transactions.insertPage(account, rows, w.to);
+  } finally {
+    // Whole windows already read are stored even when a later one fails or Ctrl-C arrives; each commit carries the
+    // checkpoint of its last window, so rows and checkpoint land together or not at all.
+    flush();
   }
   return breaks;
 }
