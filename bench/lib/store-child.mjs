@@ -1,5 +1,5 @@
 // Storing, timed in a fresh process per size: the rows of a history written through the store the way `finance sync`
-// writes them (Store.insertPage, one call per account and month window), through the store in one call per account, and by a bare
+// writes them (Store.insertPage on whole month windows, committed once 10,000 rows are pending), through the store in one call per account, and by a bare
 // better-sqlite3 insert (same columns, no constraints or indexes, one prepared INSERT in one transaction).
 // argv[2] is JSON { size, end, runs, dir }; prints { rows, bare: [ms], paged: [ms], single: [ms] }.
 
@@ -49,7 +49,7 @@ function bare() {
   return t;
 }
 
-/** byMonth: one insertPage per account and calendar month, as sync commits; else one per account. */
+/** byMonth: whole calendar months committed once 10,000 rows are pending, as sync commits; else one per account. */
 function viaStore(byMonth) {
   const store = Store.open(fresh('store.db'));
   store.accounts.replaceListed(accounts);
@@ -59,7 +59,7 @@ function viaStore(byMonth) {
     let i = 0;
     while (i < list.length) {
       let j = i + 1;
-      if (byMonth) while (j < list.length && list[j].date.slice(0, 7) === list[i].date.slice(0, 7)) j++;
+      if (byMonth) while (j < list.length && (j - i < 10_000 || list[j].date.slice(0, 7) === list[j - 1].date.slice(0, 7))) j++;
       else j = list.length;
       const page = list.slice(i, j);
       inserted += store.transactions.insertPage(account, page, page.at(-1).date);

@@ -29,7 +29,7 @@ export function checkTargets(fig, big) {
   const st = fig[`store.${big}`];
   if (st) {
     const p = st.paged.median / st.bare.median;
-    add(p >= 0.7, `storing on ${big} (one commit per account-month, as sync stores): ${(p * 100).toFixed(0)}% of the bare insert (target ≥ 70%)`);
+    add(p >= 0.7, `storing on ${big} (month windows committed per 10,000 rows, as sync stores): ${(p * 100).toFixed(0)}% of the bare insert (target ≥ 70%)`);
   } else add(null, 'storing: not measured');
   const u = fig.startup;
   if (u) {

@@ -59,6 +59,37 @@ export function monthWindows(from: string, to: string): Array<{ from: string; to
 }
 
 /**
+ * Where the history of a long range really starts: one request over the whole range (oldest first) shows the first
+ * transaction, so a first sync reaching back years does not ask month by month through empty ones. Null when the
+ * range holds nothing. A server that refuses so long a range just means the months are asked one by one.
+ */
+async function firstActiveDay(
+  ctx: Context,
+  client: Awaited<ReturnType<typeof openSession>>['client'],
+  auth: ReturnType<typeof tokenProvider>,
+  account: string,
+  from: string,
+  to: string,
+): Promise<string | null> {
+  if (monthWindows(from, to).length <= 3) return from;
+  try {
+    const pages = client.transactionPages(auth, { fintechUseNum: account, from, to, sortOrder: 'A' });
+    const first = await pages.next();
+    await pages.return(undefined);
+    if (first.done) return null;
+    const dates = first.value.rows.map((t) => t.date).filter((d) => d >= from && d <= to);
+    if (dates.length === 0) return first.value.nextPage ? from : null;
+    // Trusted only when the page really is oldest first; a server that ignores sort_order gets every month asked.
+    const ascending = dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
+    return ascending ? dates[0]! : from;
+  } catch (e) {
+    if (e instanceof AuthError || ctx.signal.aborted) throw e;
+    ctx.io.debug(`transaction_list over ${from}..${to} failed (${(e as Error).message}); asking month by month`);
+    return from;
+  }
+}
+
+/**
  * Oldest first by date and time. Rows with the same date and time keep the server's order when it sent oldest first,
  * and are reversed when it sent newest first, so the balance chain reads in posting order either way.
  */
@@ -211,7 +242,8 @@ async function syncAccount(
     pendingThrough = null;
   };
   try {
-    for (const w of monthWindows(from, to)) {
+    const start = await firstActiveDay(ctx, client, auth, account, from, to);
+    for (const w of start === null ? [] : monthWindows(start, to)) {
       // A month is read whole before it is stored: the occurrence index of identical rows needs the whole day, and a
       // server that ignores sort_order or the date range must not change what is stored.
       const fetched: Transaction[] = [];

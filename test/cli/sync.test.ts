@@ -76,7 +76,7 @@ describe('finance sync', () => {
 
   it('a malformed page: nothing of it stored, the account named, and a clean re-run is exact', async () => {
     const { home, env } = await freshLogin();
-    sandbox.setFaults({ malformedPageOnCall: 3 });
+    sandbox.setFaults({ malformedPageOnCall: 6 }); // past the account list, a balance and the first-day probe
     let r;
     try {
       r = await runCli(['--home', home, 'sync', '--json'], { env });
