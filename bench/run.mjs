@@ -286,7 +286,7 @@ async function cpu(what, runs) {
 
 async function classifySection() {
   const rows = [
-    ['classify-stream', 'classify memos: skewed stream over 5,000 distinct (classify.mjs input)'],
+    ['classify-stream', 'classify memos: skewed stream over 5,000 distinct'],
     ['classify-history', 'classify memos: the sandbox history'],
     ['classify-fresh', 'classify memos: all distinct (worst case, no cache hit)'],
   ];
@@ -301,7 +301,7 @@ async function classifySection() {
 async function detectSection() {
   const rows = [
     ['detect-history', 'fixed-payment detection: the sandbox history'],
-    ['detect-synthetic', 'fixed-payment detection: 5,000 memos, 300 series (recurring.mjs input)'],
+    ['detect-synthetic', 'fixed-payment detection: 5,000 memos, 300 series'],
   ];
   for (const [what, label] of rows) {
     const r = await cpu(what, 3);

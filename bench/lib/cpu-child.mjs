@@ -1,10 +1,10 @@
 // Pure domain work, timed in a fresh process (clean heap, no other work on the event loop).
 // argv[2] is JSON { size, end, runs, what }; prints { rows, ms: [..], note }. `what`:
 //   classify-history  every memo of the sandbox history, a new classifier per run (as a sync starts with one)
-//   classify-stream   a skewed stream of `rows` memos over 5,000 distinct ones (bench/classify.mjs's input)
+//   classify-stream   a skewed stream of `rows` memos over 5,000 distinct ones (lib/synthetic.mjs)
 //   classify-fresh    `rows` memos all distinct: no cache hit, the classifier's worst case
 //   detect-history    detectRecurring over every transaction of the sandbox history, in date order
-//   detect-synthetic  detectRecurring over bench/recurring.mjs's history (5,000 memos, 300 true series)
+//   detect-synthetic  detectRecurring over lib/synthetic.mjs's history (5,000 memos, 300 true series)
 
 import { distUrl } from './build.mjs';
 import { generate, storeRows, SIZES } from './history.mjs';

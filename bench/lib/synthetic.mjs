@@ -1,5 +1,4 @@
-// Synthetic inputs folded in from bench/classify.mjs and bench/recurring.mjs (their authors' generators, unchanged in
-// substance): a skewed stream of memos over ~5,000 distinct ones, and a 2-year history of mostly irregular spending
+// Synthetic inputs for the classifier and the detector: a skewed stream of memos over ~5,000 distinct ones, and a 2-year history of mostly irregular spending
 // over ~5,000 memos with 300 true monthly series. The sandbox history has only ~60 distinct memos, so these are the
 // harder, more realistic inputs for the classifier's cache and the detector's grouping.
 
