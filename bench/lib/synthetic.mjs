@@ -47,7 +47,7 @@ export async function memoStreams(total, distinctCount, freshCount) {
   return { stream, directions, fresh };
 }
 
-/** bench/recurring.mjs's history: rows in date order, 300 true monthly series over 24 months plus Zipf-like noise. */
+/** A detector history: rows in date order, 300 true monthly series over 24 months plus Zipf-like noise. */
 export async function recurringHistory(total) {
   const { formatIsoDay, nextBusinessDay, parseIsoDay } = await import(distUrl('domain/dates.js'));
   const MEMOS = 5_000;
