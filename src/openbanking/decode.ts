@@ -81,6 +81,13 @@ export function checkEnvelope(endpoint: string, body: unknown, alsoSuccess: read
   const r = root(endpoint, body);
   const raw = get(r.o, 'rsp_code');
   if (typeof raw !== 'string' || raw.trim() === '') {
+    // An OAuth-style error body ({ error, error_description }) from a gateway that speaks plain OAuth.
+    const oauthError = get(r.o, 'error');
+    if (typeof oauthError === 'string' && oauthError.trim() !== '') {
+      const description = cleanMessage(get(r.o, 'error_description'));
+      if (oauthError === 'invalid_token') throw new TokenRejectedError(endpoint, 'O0002', description || oauthError);
+      throw new ApiError(endpoint, cleanMessage(oauthError), description);
+    }
     if (raw === undefined || raw === null || raw === '') throw missing(endpoint, 'rsp_code');
     throw bad(endpoint, 'rsp_code', 'is not a result code', raw);
   }
@@ -123,6 +130,12 @@ export function decodeToken(body: unknown, endpoint: string = 'token'): TokenSet
   if (code !== '' && code !== 'A0000') {
     const message = cleanMessage(get(r.o, 'rsp_message'));
     throw new AuthError(`the token request was refused (${code}${message ? ` ${message}` : ''})`, tokenHint(message));
+  }
+  // Plain OAuth error bodies (RFC 6749 §5.2: invalid_grant, invalid_client, …) are refusals too.
+  const oauthError = get(r.o, 'error');
+  if (code === '' && typeof oauthError === 'string' && oauthError.trim() !== '') {
+    const description = cleanMessage(get(r.o, 'error_description'));
+    throw new AuthError(`the token request was refused (${cleanMessage(oauthError)}${description ? `: ${description}` : ''})`, tokenHint(description));
   }
   // A success without a usable access token is malformed data (65), not a refusal.
   if (access === undefined || access === null || (typeof access === 'string' && access.trim() === '')) {

@@ -104,6 +104,12 @@ function rspCodeOf(v: unknown): string | undefined {
   return typeof code === 'string' && /^[A-Za-z0-9]{1,8}$/.test(code) ? code : undefined;
 }
 
+function oauthErrorOf(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const e = (v as Record<string, unknown>)['error'];
+  return typeof e === 'string' && e.trim() !== '' ? e.trim().slice(0, 40) : undefined;
+}
+
 const NETWORK_HINT = "check your network connection and the apiBaseUrl setting ('finance config get apiBaseUrl')";
 
 /**
@@ -160,10 +166,15 @@ export async function requestJson(call: HttpCall, opts: HttpOptions = {}): Promi
       if (status >= 500 || status === 429) {
         failure = { reason: `HTTP ${status}`, retryable: true };
       } else {
-        // Tolerant: a gateway answering an API error with a 4xx status still carries a body to decode.
-        if (parsed.ok && rspCodeOf(parsed.value) !== undefined) {
-          line(`${rspCodeOf(parsed.value)} (HTTP ${status})`);
+        // Tolerant: a gateway answering an API error with a 4xx status still carries a body to decode (an rsp_code,
+        // or a plain OAuth { error } body). A bare 401 means the token was refused, as O0002 says in the API's terms.
+        if (parsed.ok && (rspCodeOf(parsed.value) !== undefined || oauthErrorOf(parsed.value) !== undefined)) {
+          line(`${rspCodeOf(parsed.value) ?? oauthErrorOf(parsed.value)} (HTTP ${status})`);
           return parsed.value;
+        }
+        if (status === 401) {
+          line('HTTP 401');
+          return { rsp_code: 'O0002', rsp_message: 'HTTP 401 Unauthorized' };
         }
         failure = { reason: `HTTP ${status}`, retryable: false };
       }

@@ -323,6 +323,32 @@ describe('token rejection', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('a bare HTTP 401 is a token rejection: refreshed once, then repeated', async () => {
+    const { baseUrl } = await serve((req, res) => {
+      if (req.headers.authorization === 'Bearer tok-2') return json(res, balanceOk());
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized');
+    });
+    const t = tokens();
+    expect((await new OpenBankingClient(options(baseUrl)).balance(t, FIN)).balance).toBe(1234);
+    expect(t.refreshes).toBe(1);
+  });
+
+  it('plain OAuth error bodies are understood: invalid_grant on the token POST is an AuthError, not malformed data', async () => {
+    const { baseUrl } = await serve((req, res) =>
+      req.path === '/oauth/2.0/token'
+        ? json(res, { error: 'invalid_grant', error_description: 'code expired' }, 400)
+        : json(res, { error: 'invalid_request', error_description: 'bad fintech_use_num' }, 400),
+    );
+    const client = new OpenBankingClient(options(baseUrl));
+    const e = await client.exchangeCode('the-code-value', 'http://127.0.0.1:1/cb').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AuthError);
+    expect((e as Error).message).toBe('the token request was refused (invalid_grant: code expired)');
+    expect((e as Error).message).not.toContain('the-code-value');
+    const b = await client.balance(tokens(), FIN).catch((x: unknown) => x);
+    expect(b).toBeInstanceOf(ApiError);
+    expect((b as Error).message).toContain('invalid_request');
+  });
+
   it('passes on the AuthError of an impossible refresh', async () => {
     await serve((_req, res) => json(res, { rsp_code: 'O0002', rsp_message: 'Access Token 거부' }));
     const failing: TokenSource = {
