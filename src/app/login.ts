@@ -99,18 +99,29 @@ async function completeLogin(ctx: Context, session: Session, code: string): Prom
   store.db.transaction(() => store.auth.saveTokens(tokens)).immediate();
 
   const auth = tokenProvider(ctx, session);
-  const me = await client.userMe(auth, tokens.userSeqNo);
+  // The user's name and the account list come from user/me and account/list; either one is enough to go on, so a
+  // server that lacks one of them still gives a usable login.
+  let me: Awaited<ReturnType<typeof client.userMe>> | undefined;
+  let meError: unknown;
+  try {
+    me = await client.userMe(auth, tokens.userSeqNo);
+  } catch (e) {
+    if (e instanceof AuthError) throw e;
+    meError = e;
+    ctx.io.debug(`user/me failed (${(e as Error).message}); using account/list alone`);
+  }
   let listed: ApiAccount[];
   try {
     listed = await client.accountList(auth, tokens.userSeqNo);
   } catch (e) {
+    if (!me || e instanceof AuthError) throw meError ?? e;
     ctx.io.debug(`account/list failed (${(e as Error).message}); using the accounts from user/me`);
     listed = me.accounts;
   }
   const accounts = listed.map(toAccountInfo);
   store.db.transaction(() => {
-    store.auth.saveUser(tokens.userSeqNo, me.userName);
+    store.auth.saveUser(tokens.userSeqNo, me?.userName ?? '');
     store.accounts.replaceListed(accounts);
   }).immediate();
-  return { userName: me.userName, userSeqNo: tokens.userSeqNo, accounts };
+  return { userName: me?.userName ?? '', userSeqNo: tokens.userSeqNo, accounts };
 }
