@@ -62,6 +62,24 @@ export class IO {
     this.streams.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
 
+  /**
+   * Streams large output to stdout in blocks of about 64 KiB, waiting for a slow reader (a pipe) to drain, so a
+   * million rows never sit in memory at once. Written as is, with no newline added.
+   */
+  async stream(pieces: Iterable<string>): Promise<void> {
+    const out = this.streams.stdout;
+    let buf = '';
+    const flush = async () => {
+      if (buf && !out.write(buf)) await new Promise((resolve) => out.once('drain', resolve));
+      buf = '';
+    };
+    for (const p of pieces) {
+      buf += p;
+      if (buf.length >= 65_536) await flush();
+    }
+    await flush();
+  }
+
   /** Informational line on stderr (suppressed by --quiet). */
   info(text: string): void {
     if (!this.quiet) this.streams.stderr.write(text + '\n');

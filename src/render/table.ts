@@ -4,10 +4,16 @@ import type { IO } from '../cli/io.js';
 
 export type Cell = string | number | boolean | null | undefined;
 
-/** Tab-separated lines: tabs and newlines inside cells become spaces so columns stay aligned for cut. */
+const clean = (c: Cell) => (c === null || c === undefined ? '' : String(c)).replace(/[\t\r\n]+/g, ' ');
+
+/** One tab-separated line: tabs and newlines inside cells become spaces so columns stay aligned for cut. */
+export function tsvLine(cells: readonly Cell[]): string {
+  return cells.map(clean).join('\t');
+}
+
+/** Tab-separated lines with one header line. */
 export function tsv(headers: readonly string[], rows: readonly Cell[][]): string {
-  const clean = (c: Cell) => (c === null || c === undefined ? '' : String(c)).replace(/[\t\r\n]+/g, ' ');
-  return [headers.map(clean).join('\t'), ...rows.map((r) => r.map(clean).join('\t'))].join('\n');
+  return [tsvLine(headers), ...rows.map(tsvLine)].join('\n');
 }
 
 export interface TableOptions {

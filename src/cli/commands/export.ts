@@ -48,10 +48,7 @@ Examples:
           const summary = store.reports.exportSummary(opts.from, opts.to);
           chunks = journal.journalChunks(opts.format, { accounts: store.accounts.list(), ...summary }, rows);
         }
-        if (!opts.output) {
-          for (const block of batch(chunks)) ctx.io.data(block);
-          return;
-        }
+        if (!opts.output) return ctx.io.stream(chunks);
         await writeAtomically(opts.output, batch(chunks));
         ctx.io.info(`wrote ${count} transactions to ${opts.output} (${opts.format})`);
       }),

@@ -49,33 +49,42 @@ Examples:
         });
         const headers = ['id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'type', 'branch', 'category', 'categoryName', 'categorySource'];
         switch (format) {
-          case 'json': {
+          case 'json':
             // Streamed: a million rows must not be held in memory as one string.
-            const out = ctx.io.streams.stdout;
-            let first = true;
-            out.write('[');
-            for (const t of rows) {
-              out.write((first ? '\n  ' : ',\n  ') + JSON.stringify(toJson(t)));
-              first = false;
-            }
-            out.write(first ? ']\n' : '\n]\n');
-            return;
-          }
+            return ctx.io.stream(
+              (function* () {
+                let first = true;
+                yield '[';
+                for (const t of rows) {
+                  yield (first ? '\n  ' : ',\n  ') + JSON.stringify(toJson(t));
+                  first = false;
+                }
+                yield first ? ']\n' : '\n]\n';
+              })(),
+            );
           case 'csv': {
             const { csvLine } = await import('../../render/csv-line.js');
-            const out = ctx.io.streams.stdout;
-            out.write(csvLine(headers) + '\n');
-            for (const t of rows) out.write(csvLine(Object.values(toJson(t))) + '\n');
-            return;
+            return ctx.io.stream(
+              (function* () {
+                yield csvLine(headers) + '\n';
+                for (const t of rows) yield csvLine(Object.values(toJson(t))) + '\n';
+              })(),
+            );
           }
           default: {
+            if (!ctx.io.stdoutTTY) {
+              // Piped: tab-separated lines with one header, streamed.
+              const { tsvLine } = await import('../../render/table.js');
+              return ctx.io.stream(
+                (function* () {
+                  yield tsvLine(headers) + '\n';
+                  for (const t of rows) yield tsvLine(Object.values(toJson(t))) + '\n';
+                })(),
+              );
+            }
             const list = [...rows];
             if (list.length === 0) return ctx.io.info('no transactions match');
             const { renderTable } = await import('../../render/table.js');
-            if (!ctx.io.stdoutTTY) {
-              ctx.io.out(await renderTable(ctx.io, headers, list.map((t) => Object.values(toJson(t)))));
-              return;
-            }
             const { formatNumber } = await import('../../render/format.js');
             const c = ctx.io.c;
             ctx.io.out(
