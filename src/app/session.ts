@@ -3,7 +3,8 @@
 
 import type { Context } from '../cli/context.js';
 import { requireCredentials, type ApiCredentials } from '../config.js';
-import { kstCompactDate, kstMsOfDay } from '../domain/kst.js';
+import { randomInt } from 'node:crypto';
+import { kstCompactDate } from '../domain/kst.js';
 import { OpenBankingClient } from '../openbanking/client.js';
 import { registerSecret, redactSecrets } from '../redact.js';
 import type { Store } from '../store/index.js';
@@ -15,11 +16,13 @@ export interface Session {
   client: OpenBankingClient;
 }
 
-/** bank_tran_id = institution code + 'U' + 9 digits from the per-day counter in the database (atomic across processes). */
+/**
+ * bank_tran_id = institution code + 'U' + 9 digits from the per-day counter in the database (atomic across processes).
+ * A day's counter starts at a random point below 900,000,000, leaving room for 100 million calls that day.
+ */
 export function tranIdGenerator(store: Store, orgCode: string, now: () => Date): () => string {
   return () => {
-    const t = now();
-    const n = store.counters.next(kstCompactDate(t), Math.floor(kstMsOfDay(t) * 10));
+    const n = store.counters.next(kstCompactDate(now()), randomInt(1, 900_000_000));
     return `${orgCode}U${String(n).padStart(9, '0')}`;
   };
 }

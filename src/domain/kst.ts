@@ -28,11 +28,6 @@ export function kstCompactDate(now: Date): string {
   return `${p.y}${p.m}${p.d}`;
 }
 
-/** Milliseconds since midnight in Korea. */
-export function kstMsOfDay(now: Date): number {
-  return (now.getTime() + KST_OFFSET_MS) % 86_400_000;
-}
-
 /** Whether `s` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -13,19 +13,21 @@ export class CountersRepo {
   private end = -1;
 
   constructor(db: Db) {
-    // The floor (time of day) keeps numbers unique even when the same institution code is used from a second data
-    // directory, or after the database was deleted, on the same day.
     this.stmt = db.prepare(
       `INSERT INTO tran_id_counters (day, value) VALUES (?, ?)
-       ON CONFLICT(day) DO UPDATE SET value = max(value + ${BLOCK}, excluded.value)
+       ON CONFLICT(day) DO UPDATE SET value = value + ${BLOCK}
        RETURNING value`,
     );
   }
 
-  /** Next number for `day` (YYYYMMDD), at least `floor` when a new block is reserved. */
-  next(day: string, floor: number): number {
+  /**
+   * Next number for `day` (YYYYMMDD). A day's counter starts at `start` (the caller picks it at random), so a second
+   * data directory using the same institution code, or a database deleted and made again, on the same day, is very
+   * unlikely to meet numbers already used; within one database the numbers only go up.
+   */
+  next(day: string, start: number): number {
     if (day !== this.day || this.nextValue > this.end) {
-      const end = (this.stmt.get(day, Math.max(1, floor) + BLOCK - 1) as { value: number }).value;
+      const end = (this.stmt.get(day, Math.max(1, start) + BLOCK - 1) as { value: number }).value;
       this.day = day;
       this.end = end;
       this.nextValue = end - BLOCK + 1;

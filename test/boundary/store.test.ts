@@ -113,9 +113,10 @@ describe('store', () => {
     expect(store.counters.next('20261126', 1)).toBe(1);
     expect(store.counters.next('20261126', 1)).toBe(2);
     store.close();
-    // The floor keeps a second data directory on the same day clear of the first one's numbers.
+    // A day's counter starts where the caller says (at random in the app) and only goes up from there.
     const other = Store.open(tempDb());
     expect(other.counters.next('20261126', 5_000_000)).toBe(5_000_000);
+    expect(other.counters.next('20261126', 1)).toBe(5_000_001);
     other.close();
   });
 

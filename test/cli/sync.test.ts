@@ -151,6 +151,16 @@ describe('finance sync', () => {
     expect(storedRows(home)).toEqual(expectedRows(sandbox));
   });
 
+  it('two data directories with the same institution code sync at once without a bank_tran_id clash', async () => {
+    const a = await freshLogin();
+    const b = await freshLogin();
+    const [ra, rb] = await Promise.all([runCli(['--home', a.home, 'sync'], { env: a.env }), runCli(['--home', b.home, 'sync'], { env: b.env })]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    expect(storedRows(a.home)).toEqual(expectedRows(sandbox));
+    expect(storedRows(b.home)).toEqual(expectedRows(sandbox));
+  });
+
   it('two syncs at once: the second exits 75 at once; with --wait it queues', async () => {
     const { home, env } = await freshLogin();
     sandbox.setFaults({ latencyMs: 20 });
