@@ -8,8 +8,18 @@ import { registerSecret } from '../redact.js';
 import type { Store } from '../store/index.js';
 import type { StoredTokens } from '../store/auth-repo.js';
 
-/** Refresh this long before the recorded expiry, so a long sync does not cross it. */
+/**
+ * Refresh this long before the recorded expiry, so a long sync does not cross it — but never more than a tenth of
+ * the token's lifetime early, so a server handing out short-lived tokens is not asked for a new one on every call.
+ */
 const EARLY_REFRESH_MS = 5 * 60 * 1000;
+
+export function refreshDue(t: Pick<StoredTokens, 'expiresAt' | 'issuedAt'>, now: number): boolean {
+  const expires = Date.parse(t.expiresAt);
+  const lifetime = expires - Date.parse(t.issuedAt);
+  const early = Math.min(EARLY_REFRESH_MS, Number.isFinite(lifetime) && lifetime > 0 ? lifetime / 10 : EARLY_REFRESH_MS);
+  return !(now < expires - early);
+}
 
 export function tokensFromSet(set: TokenSet, now: Date, fallbackUserSeqNo: string | null): Omit<StoredTokens, 'issuedAt'> & { issuedAt: string } {
   const userSeqNo = set.userSeqNo ?? fallbackUserSeqNo;
@@ -47,7 +57,7 @@ export class TokenProvider {
   }
 
   async accessToken(): Promise<string> {
-    if (Date.parse(this.current.expiresAt) - EARLY_REFRESH_MS <= this.now().getTime()) {
+    if (refreshDue(this.current, this.now().getTime())) {
       this.log('access token expired or about to: refreshing');
       return this.refresh();
     }
