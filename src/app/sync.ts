@@ -9,8 +9,10 @@ import { AuthError, FinanceError, InterruptedError, TemporaryError, UsageError }
 import type { Classifier } from '../domain/classify.js';
 import type { NewTransaction, StoredTransaction } from '../store/transactions-repo.js';
 import type { Store } from '../store/index.js';
+import type { OpenBankingClient } from '../openbanking/client.js';
 import { loadClassifier } from './classifier.js';
 import { acquireSyncLock } from './lock.js';
+import type { TokenProvider } from './tokens.js';
 import { openSession, tokenProvider } from './session.js';
 import { toAccountInfo } from './login.js';
 
@@ -46,6 +48,15 @@ export interface SyncResult {
   exitError?: FinanceError;
 }
 
+/** What the per-account steps share. */
+interface AccountDeps {
+  ctx: Context;
+  store: Store;
+  client: OpenBankingClient;
+  auth: TokenProvider;
+  classifier: Classifier;
+}
+
 /** Month-sized windows covering [from, to]. */
 export function monthWindows(from: string, to: string): Array<{ from: string; to: string }> {
   const out: Array<{ from: string; to: string }> = [];
@@ -63,14 +74,8 @@ export function monthWindows(from: string, to: string): Array<{ from: string; to
  * transaction, so a first sync reaching back years does not ask month by month through empty ones. Null when the
  * range holds nothing. A server that refuses so long a range just means the months are asked one by one.
  */
-async function firstActiveDay(
-  ctx: Context,
-  client: Awaited<ReturnType<typeof openSession>>['client'],
-  auth: ReturnType<typeof tokenProvider>,
-  account: string,
-  from: string,
-  to: string,
-): Promise<string | null> {
+async function firstActiveDay(deps: AccountDeps, account: string, from: string, to: string): Promise<string | null> {
+  const { ctx, client, auth } = deps;
   if (monthWindows(from, to).length <= 3) return from;
   try {
     const pages = client.transactionPages(auth, { fintechUseNum: account, from, to, sortOrder: 'A' });
@@ -145,8 +150,11 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       if (accounts.length === 0) throw new UsageError(`no account with id ${opts.account}`, "see 'finance accounts' for the ids");
     }
     const classifier = loadClassifier(store);
+    const deps: AccountDeps = { ctx, store, client, auth, classifier };
     const lastIdBefore = store.transactions.maxId();
     const results: AccountSyncResult[] = [];
+    /** Why each failed account failed: the exit code when every account failed. */
+    const failures = new Map<string, FinanceError>();
     let interrupted = false;
     let authError: AuthError | undefined;
     for (const [index, account] of accounts.entries()) {
@@ -162,7 +170,7 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
         const from =
           opts.from ??
           (newest ? addDaysIso(newest, -OVERLAP_DAYS) : addDaysIso(today, -config.syncLookbackDays));
-        const breaks = await syncAccount(ctx, store, client, auth, classifier, account.id, from, to, r, (fetched, date) =>
+        const breaks = await syncAccount(deps, account.id, from, to, r, (fetched, date) =>
           opts.onProgress?.({ account: account.id, index, total: accounts.length, fetched, date }),
         );
         if (breaks > 0) r.chainBreaks = breaks;
@@ -184,7 +192,7 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
           break;
         }
         ctx.io.streams.stderr.write(`finance: account ${account.bankName} ${account.accountNumMasked} (${account.id}) failed: ${e.message}\n`);
-        (r as AccountSyncResult & { cause?: FinanceError }).cause = e;
+        failures.set(account.id, e);
       }
       results.push(r);
     }
@@ -207,9 +215,8 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     else if (failed.length > 0 && failed.length < results.length) {
       exitError = new TemporaryError(`${failed.length} of ${results.length} accounts failed; the others were stored`, 'run finance sync again later');
     } else if (failed.length > 0) {
-      exitError = (failed[0] as AccountSyncResult & { cause?: FinanceError }).cause ?? new TemporaryError('every account failed');
+      exitError = failures.get(failed[0]!.id) ?? new TemporaryError('every account failed');
     }
-    for (const r of results) delete (r as AccountSyncResult & { cause?: unknown }).cause;
     return { accounts: results, inserted, fetched, ms: Date.now() - started, ownTransfersPaired: paired, ...(exitError ? { exitError } : {}) };
   } finally {
     lock.release();
@@ -217,17 +224,14 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
 }
 
 async function syncAccount(
-  ctx: Context,
-  store: Store,
-  client: Awaited<ReturnType<typeof openSession>>['client'],
-  auth: ReturnType<typeof tokenProvider>,
-  classifier: Classifier,
+  deps: AccountDeps,
   account: string,
   from: string,
   to: string,
   r: AccountSyncResult,
   progress: (fetched: number, date: string) => void,
 ): Promise<number> {
+  const { ctx, store, client, auth, classifier } = deps;
   let breaks = 0;
   // The balance chain continues from the last stored row before the window.
   let prev: Pick<StoredTransaction, 'balanceAfter'> | undefined = store.transactions.lastBefore(account, from);
@@ -242,7 +246,7 @@ async function syncAccount(
     pendingThrough = null;
   };
   try {
-    const start = await firstActiveDay(ctx, client, auth, account, from, to);
+    const start = await firstActiveDay(deps, account, from, to);
     for (const w of start === null ? [] : monthWindows(start, to)) {
       // A month is read whole before it is stored: the occurrence index of identical rows needs the whole day, and a
       // server that ignores sort_order or the date range must not change what is stored.

@@ -2,6 +2,7 @@
 // between its own accounts, each as a calendar plus an amount rule. generator.ts turns them into rows.
 
 import { addMonths, type DayNum, ymd } from './calendar.js';
+import type { Persona } from './history.js';
 import type { Rng } from './prng.js';
 import { monthlyDays, weeklyDays, yearlyDays } from './schedule.js';
 
@@ -28,19 +29,13 @@ export interface SeriesDef {
   rateOfBalance?: number;
 }
 
-export interface SeriesContext {
+export interface SeriesContext extends Omit<Persona, 'userSeqNo' | 'userCi'> {
   start: DayNum;
   end: DayNum;
   months: number;
   accounts: number;
   /** scale multiplier: incomes and own transfers grow with it so scaled spending stays funded */
   k: number;
-  holder: string;
-  employer: string;
-  salary: number;
-  rent: number;
-  phoneMemo: string;
-  healthInsurance: number;
   branches: string[];
 }
 
