@@ -1,7 +1,7 @@
 // The interactive walk: unclassified memos by total spending (largest first), a searchable category list, and each
 // answer saved as a label at once (so quitting half-way keeps what was answered).
 
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { BUILTIN_CATEGORIES, allowedFor } from '../domain/categories.js';
 import type { Store } from '../store/index.js';
 import { reclassifyAll } from './classifier.js';

@@ -3,7 +3,7 @@
 
 import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { Context } from '../cli/context.js';
+import { Context } from './context.js';
 import { kstDate } from '../domain/kst.js';
 import { startSandbox } from '../sandbox/server.js';
 import { runLogin } from './login.js';

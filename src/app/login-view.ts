@@ -1,6 +1,6 @@
 // What login prints: who is logged in and the accounts (JSON with --json), and which accounts cannot be read.
 
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import type { LoginResult } from './login.js';
 
 export async function printLoginResult(ctx: Context, r: LoginResult): Promise<void> {

@@ -2,7 +2,7 @@
 // user and the account list stored.
 
 import { randomBytes } from 'node:crypto';
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { AuthError } from '../errors.js';
 import { buildAuthorizeUrl } from '../openbanking/authorize-url.js';
 import { startCallbackServer } from '../openbanking/callback-server.js';

@@ -1,7 +1,7 @@
 // Wiring for commands that talk to the API: validated credentials, the store, the client with its bank_tran_id
 // counter, and (when logged in) the token provider.
 
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { requireCredentials, type ApiCredentials } from '../config.js';
 import { randomInt } from 'node:crypto';
 import { kstCompactDate } from '../domain/kst.js';

@@ -2,7 +2,7 @@
 // with the account checkpoint. Idempotent (dedup key + occurrence index), classifies as it stores, checks the
 // balance chain, and keeps going when one account fails.
 
-import type { Context } from '../cli/context.js';
+import type { Context } from './context.js';
 import { addDaysIso, addMonthsIso, kstDate } from '../domain/kst.js';
 import type { Transaction } from '../domain/types.js';
 import { AuthError, FinanceError, InterruptedError, TemporaryError, UsageError } from '../errors.js';

@@ -4,7 +4,7 @@ import { CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT, FinanceError, InterruptedError, type ExitCode } from '../errors.js';
 import { redactSecrets } from '../redact.js';
-import type { Context } from './context.js';
+import type { Context } from '../app/context.js';
 import { buildProgram } from './program.js';
 
 function version(): string {

@@ -2,8 +2,8 @@
 // Command modules are light; each imports its heavy dependencies only when it runs, so `--help` stays fast.
 
 import { Command, Option } from 'commander';
-import { Context, type GlobalOptions } from './context.js';
-import { IO, type Streams } from './io.js';
+import { Context, type GlobalOptions } from '../app/context.js';
+import { IO, type Streams } from '../app/io.js';
 
 export interface ProgramDeps {
   streams: Streams;

@@ -1,6 +1,6 @@
 // Tables: boxed cli-table3 on a terminal; tab-separated lines with one header line on a pipe (for cut/awk/sort).
 
-import type { IO } from '../cli/io.js';
+import type { IO } from '../app/io.js';
 
 export type Cell = string | number | boolean | null | undefined;
 

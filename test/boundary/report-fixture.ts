@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
-import type { Context } from '../../src/cli/context.js';
+import type { Context } from '../../src/app/context.js';
 import { Store } from '../../src/store/index.js';
 import type { NewTransaction } from '../../src/store/transactions-repo.js';
 

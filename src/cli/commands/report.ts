@@ -2,7 +2,7 @@
 // for a period; text, CSV (the category table) or JSON (the report object itself).
 
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import type { Context } from '../../app/context.js';
 import { parseDate, parseMonth } from '../args.js';
 import { formatOption, type Act, type Opts } from '../program.js';
 
