@@ -15,6 +15,8 @@ export interface SandboxCommandOptions {
   /** write the generator's truth (categories, series) as JSON to this path */
   truth?: string;
   transactions?: number;
+  /** hostile terminal text in memos, an alias and a bank name */
+  controlText?: boolean;
 }
 
 export interface SandboxCommandIo {
@@ -32,6 +34,7 @@ export async function runSandboxCommand(opts: SandboxCommandOptions, io: Sandbox
   if (opts.end !== undefined) options.end = opts.end;
   if (opts.autoConsent !== undefined) options.autoConsent = opts.autoConsent;
   if (opts.transactions !== undefined) options.transactions = opts.transactions;
+  if (opts.controlText) options.controlText = true;
   const sandbox = await startSandbox(options);
   try {
     if (opts.truth) {
@@ -49,7 +52,8 @@ export async function runSandboxCommand(opts: SandboxCommandOptions, io: Sandbox
         `  client secret: ${clientSecret}   (a fixed test value, not a real secret)`,
         `  org code:      ${orgCode}`,
         `  test user:     ${household.user.userName}, ${household.accounts.length} accounts, ${rows} transactions ` +
-          `${household.start} … ${household.end}${opts.autoConsent ? ', automatic consent' : ''}`,
+          `${household.start} … ${household.end}${opts.autoConsent ? ', automatic consent' : ''}` +
+          `${opts.controlText ? ', control characters in memos/alias/bank name' : ''}`,
         ...(opts.truth ? [`  truth file:    ${opts.truth}`] : []),
         '',
         'Point finance at it with:',

@@ -4,6 +4,7 @@
 import { addMonths, compactDate, isoDate, parseIsoDate } from './calendar.js';
 import type { Dictionaries, GeneratedTx, TxColumns } from './columns.js';
 import { build, type Persona } from './history.js';
+import { injectControlText } from './hostile.js';
 import { ALIASES, BANKS, EMPLOYERS, GIVEN_NAMES, SURNAMES } from './merchants.js';
 import { Rng } from './prng.js';
 import type { Cadence } from './series.js';
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   orgCode?: string;
   /** mark the last account (when there are 2+) as not consented for inquiry (inquiry_agree_yn "N") */
   noConsentAccount?: boolean;
+  /** put terminal control sequences into some memos, the first alias and a bank name (src/sandbox/hostile.ts) */
+  controlText?: boolean;
 }
 
 export interface GeneratedAccount {
@@ -129,6 +132,8 @@ export function generateHousehold(opts: GenerateOptions): Household {
       issueDate: String(issue),
     }, built.columns[a] as TxColumns, built.dict));
   }
+
+  if (opts.controlText) injectControlText(accounts, built.dict);
 
   const truthSeries: TruthSeries[] = [];
   for (const s of built.series) {

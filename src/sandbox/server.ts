@@ -34,6 +34,8 @@ export interface SandboxOptions {
   faults?: Partial<Faults>;
   /** mark the last account as not consented for inquiry */
   noConsentAccount?: boolean;
+  /** hostile terminal text in some memos, an alias and a bank name (terminal-safety tests) */
+  controlText?: boolean;
   /** one line per request (method, path, HTTP status); never tokens, codes or secrets */
   log?: (line: string) => void;
 }
@@ -67,7 +69,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const household = generateHousehold({ seed, end, orgCode, ...(opts.months !== undefined ? { months: opts.months } : {}),
     ...(opts.accounts !== undefined ? { accounts: opts.accounts } : {}),
     ...(opts.transactions !== undefined ? { transactions: opts.transactions } : {}),
-    ...(opts.noConsentAccount ? { noConsentAccount: true } : {}) });
+    ...(opts.noConsentAccount ? { noConsentAccount: true } : {}), ...(opts.controlText ? { controlText: true } : {}) });
   const ttl = opts.tokenTtlSeconds ?? 7_776_000;
   const tokens = new TokenStore(new Rng(seed, 'tokens'), `sandbox-signing-key-${seed}`, ttl);
   const faults = new FaultState(() => tokens.expireAccessTokens());

@@ -1,5 +1,6 @@
 // Shared helpers for the sandbox boundary tests: start a server with a fixed clock, log in, page a history.
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/sandbox/server.js';
+import { startCli } from '../helpers/cli.js';
 
 export const END = '2025-06-30';
 /** 2025-06-30 15:00 KST */
@@ -96,4 +97,26 @@ export async function listAll(sb: SandboxHandle, token: string, p: ListParams):
     trace = body.befor_inquiry_trace_info as string;
     if (!trace || pages > 100_000) throw new Error('paging did not end');
   }
+}
+
+export interface SandboxCli {
+  info: { baseUrl: string; clientId: string; clientSecret: string; orgCode: string };
+  stop(): Promise<{ code: number | null; stderr: string }>;
+}
+
+/** Runs the built `finance --json sandbox …` and reads its one JSON line. */
+export async function startSandboxCli(args: string[]): Promise<SandboxCli> {
+  const h = startCli(['--json', 'sandbox', ...args]);
+  let out = '';
+  h.child.stdout?.on('data', (d: Buffer | string) => (out += String(d)));
+  for (let i = 0; i < 1500 && !out.includes('\n'); i++) {
+    if (h.child.exitCode !== null) throw new Error(`finance sandbox exited ${h.child.exitCode}: ${h.stderrText()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const info = JSON.parse(out.split('\n')[0] ?? '') as SandboxCli['info'];
+  return { info, stop: async () => {
+    h.child.kill('SIGTERM');
+    const r = await h.done;
+    return { code: r.code, stderr: r.stderr };
+  } };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedFor, BUILTIN_CATEGORIES } from '../../src/domain/categories.js';
 import { generateHousehold, type GeneratedTx, type Household } from '../../src/sandbox/generator.js';
+import { HOSTILE_ALIAS, HOSTILE_BANK_NAME, HOSTILE_MEMOS } from '../../src/sandbox/hostile.js';
 import { writeTruthFile } from '../../src/sandbox/truth.js';
 
 const cache = new Map<string, Household>();
@@ -224,5 +225,56 @@ describe('generateHousehold', () => {
     expect(bytes / total).toBeLessThan(64);
     const last = h.accounts[0]?.tx((h.accounts[0]?.count ?? 1) - 1);
     expect(last !== undefined && last.date <= '20250630').toBe(true);
+  });
+});
+
+describe('generateHousehold controlText', () => {
+  const plain = household(5, 6, 3);
+  const hostile = generateHousehold({ seed: 5, months: 6, accounts: 3, end: '2025-06-30', controlText: true });
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('puts every kind of hostile text into memos, shown among each account\'s newest rows', () => {
+    // The savings account has only recurring rows, which stay as they are.
+    for (const a of hostile.accounts.filter((x) => x.transactions().some((t) => !t.seriesId))) {
+      const newest = a.transactions().filter((t) => !t.seriesId).slice(-5).map((t) => t.memo);
+      expect(newest.filter((m) => HOSTILE_MEMOS.includes(m)).length, a.alias).toBe(5);
+    }
+    const all = new Set(hostile.accounts.flatMap((a) => a.transactions().map((t) => t.memo)));
+    for (const m of HOSTILE_MEMOS) expect(all.has(m), JSON.stringify(m)).toBe(true);
+    const kinds = HOSTILE_MEMOS.join('');
+    for (const needle of ['\u001b[2J', '\u001b]0;', '\u0007', '\r', '\u009b', '\u202e']) expect(kinds).toContain(needle);
+    expect(hostile.accounts[0]?.alias).toBe(HOSTILE_ALIAS);
+    expect(hostile.accounts[1]?.bankName).toBe(HOSTILE_BANK_NAME);
+    expect(HOSTILE_ALIAS).toMatch(CONTROL);
+    expect(HOSTILE_BANK_NAME).toMatch(CONTROL);
+    // Spread through history too, not only at the end.
+    const main0 = hostile.accounts[0]!.transactions();
+    expect(main0.slice(0, main0.length / 2).some((t) => HOSTILE_MEMOS.includes(t.memo))).toBe(true);
+  });
+
+  it('changes only memos of rows outside recurring series, deterministically, and nothing without the option', () => {
+    for (const [k, a] of hostile.accounts.entries()) {
+      const before = plain.accounts[k]!.transactions();
+      const after = a.transactions();
+      expect(after.length).toBe(before.length);
+      let changed = 0;
+      after.forEach((t, i) => {
+        const b = before[i]!;
+        expect({ ...t, memo: '' }).toEqual({ ...b, memo: '' });
+        if (t.memo !== b.memo) {
+          changed++;
+          expect(b.seriesId).toBeUndefined();
+          expect(HOSTILE_MEMOS).toContain(t.memo);
+        }
+      });
+      if (before.some((t) => !t.seriesId)) expect(changed).toBeGreaterThanOrEqual(5);
+      else expect(changed).toBe(0);
+    }
+    expect(plain.accounts.flatMap((a) => a.transactions()).some((t) => CONTROL.test(t.memo))).toBe(false);
+    expect(plain.accounts.some((a) => CONTROL.test(a.alias) || CONTROL.test(a.bankName))).toBe(false);
+    const again = generateHousehold({ seed: 5, months: 6, accounts: 3, end: '2025-06-30', controlText: true });
+    expect(again.accounts.map((a) => a.transactions())).toEqual(hostile.accounts.map((a) => a.transactions()));
+    expect(hostile.truth.series).toEqual(plain.truth.series);
   });
 });

@@ -17,6 +17,7 @@ export function register(program: Command, act: Act): void {
     .option('--auto-consent', 'skip the consent page: redirect with a code at once')
     .option('--truth <file>', 'write the generator truth (recurring series, intended categories) to this JSON file')
     .option('--transactions <n>', 'scale the history to at least n transactions (benchmarks)', parseWholeNumber(1, 50_000_000))
+    .option('--control-text', 'put terminal escape sequences, a lone CR, C1 controls and a bidi override into some memos, an alias and a bank name (terminal-safety tests)')
     .option('--json', 'print one JSON line {baseUrl, clientId, clientSecret, orgCode} once listening')
     .addHelpText(
       'after',
@@ -45,6 +46,7 @@ Then point finance at it:
             json: ctx.io.json,
             truth: opts.truth,
             transactions: opts.transactions,
+            controlText: opts.controlText === true,
           },
           { until, out: (s) => ctx.io.data(s), err: (s) => ctx.io.streams.stderr.write(s.endsWith('\n') ? s : s + '\n') },
         );
