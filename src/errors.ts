@@ -1,5 +1,9 @@
 // Typed errors: each carries its exit code (sysexits-style, ../shared/CLI.md) and a next step for the person.
-// src/cli/main.ts is the only place that turns them into a process exit.
+// src/cli/main.ts is the only place that turns them into a process exit. Messages are cleaned as they are built
+// (secrets redacted, control characters escaped): many carry server text (rsp_message, error_description).
+
+import { sanitizeText } from './sanitize.js';
+import { redactSecrets } from './redact.js';
 
 export const EXIT = {
   ok: 0,
@@ -20,9 +24,9 @@ export class FinanceError extends Error {
   /** What to do next, shown after the message (" — hint"). */
   readonly hint?: string;
   constructor(message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(sanitizeText(redactSecrets(message)), options);
     this.name = new.target.name;
-    if (hint !== undefined) this.hint = hint;
+    if (hint !== undefined) this.hint = sanitizeText(redactSecrets(hint));
   }
 }
 
@@ -64,13 +68,15 @@ export class InterruptedError extends FinanceError {
 /** An Open Banking API answer with a non-success rsp_code (kept apart so callers can branch on the code). */
 export class ApiError extends FinanceError {
   override readonly exitCode: ExitCode = EXIT.unavailable;
+  readonly rspMessage: string;
   constructor(
     readonly endpoint: string,
     readonly rspCode: string,
-    readonly rspMessage: string,
+    rspMessage: string,
     hint?: string,
   ) {
     super(`${endpoint}: the API answered ${rspCode}${rspMessage ? ` (${rspMessage})` : ''}`, hint);
+    this.rspMessage = sanitizeText(redactSecrets(rspMessage));
   }
 }
 

@@ -1,5 +1,7 @@
-// A last line of defence: every secret this process learns is registered here, and all text written to stderr by the
-// error boundary or --verbose passes through redactSecrets, so a token can never reach a terminal or a log.
+// A last line of defence: every secret this process learns (client secret, access/refresh tokens, authorization codes)
+// is registered here, and every sink — stdout and stderr (src/app/io.ts guards the streams), error messages as they
+// are built (src/errors.ts), the database's error columns — passes text through redactSecrets, so a token a server
+// echoes back can never reach a terminal, a log, a JSON result or the disk.
 
 const secrets = new Set<string>();
 
@@ -13,6 +15,7 @@ export function redactSecrets(text: string): string {
   // Belt and braces for values that never passed through registerSecret.
   return out
     .replace(/\b(access_token|refresh_token|client_secret|code)=([^&\s"']+)/g, '$1=****')
+    .replace(/("(?:access_token|refresh_token|client_secret|code)"\s*:\s*")[^"]*"/g, '$1****"')
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1****')
     .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '****');
 }

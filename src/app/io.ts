@@ -2,6 +2,22 @@
 
 import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { redactSecrets } from '../redact.js';
+
+const guarded = new WeakSet<Writable>();
+
+/**
+ * Every text written to the stream passes redactSecrets first — the sink-level guard for stdout (JSON, tables) and
+ * stderr (errors, warnings, --verbose, prompts): a secret echoed by a server is replaced whatever path it took.
+ * The stream itself is patched (not wrapped) so libraries that pipe into it or compare it still see the same object.
+ */
+export function guardStream(stream: Writable): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  (stream as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]): boolean =>
+    write(typeof chunk === 'string' ? redactSecrets(chunk) : chunk, ...rest);
+}
 
 export interface Streams {
   stdin: Readable & { isTTY?: boolean };
@@ -35,6 +51,8 @@ export class IO {
     opts: IOOptions,
     env: NodeJS.ProcessEnv = process.env,
   ) {
+    guardStream(streams.stdout);
+    guardStream(streams.stderr);
     this.stdoutTTY = streams.stdout.isTTY === true;
     this.stderrTTY = streams.stderr.isTTY === true;
     this.stdinTTY = streams.stdin.isTTY === true;

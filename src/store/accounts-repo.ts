@@ -1,5 +1,6 @@
 // Accounts as the API lists them, their balance snapshots over time, and per-account sync state.
 
+import { cleanOutside } from '../sanitize.js';
 import type { Db } from './db.js';
 
 export interface AccountInfo {
@@ -75,6 +76,6 @@ export class AccountsRepo {
   markSync(id: string, status: 'ok' | 'failed', error: string | null, at: string): void {
     this.db
       .prepare('UPDATE accounts SET last_sync_at = ?, last_sync_status = ?, last_sync_error = ? WHERE id = ?')
-      .run(at, status, error, id);
+      .run(at, status, error === null ? null : cleanOutside(error), id); // server text: secrets redacted, controls escaped
   }
 }

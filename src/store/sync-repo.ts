@@ -1,5 +1,6 @@
 // The log of sync runs: one row per run, opened when it starts and closed with its result.
 
+import { cleanOutside } from '../sanitize.js';
 import type { Db } from './db.js';
 
 export type SyncStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
@@ -25,7 +26,7 @@ export class SyncRepo {
   finish(id: number, r: { at: string; status: Exclude<SyncStatus, 'running'>; accounts: number; fetched: number; inserted: number; error: string | null }): void {
     this.db
       .prepare('UPDATE sync_runs SET finished_at = ?, status = ?, accounts = ?, fetched = ?, inserted = ?, error = ? WHERE id = ?')
-      .run(r.at, r.status, r.accounts, r.fetched, r.inserted, r.error, id);
+      .run(r.at, r.status, r.accounts, r.fetched, r.inserted, r.error === null ? null : cleanOutside(r.error), id); // the error text may carry server text
   }
 
   /** Runs left 'running' by a killed process are closed as interrupted (only called while holding the sync lock). */
