@@ -3,8 +3,9 @@
 
 import type { IncomingMessage } from 'node:http';
 import { envelope, kstToday, type SandboxContext } from './context.js';
+import { inMaintenance } from './faults.js';
 import type { GeneratedAccount } from './generator.js';
-import { pageTransactions, type TxQuery } from './paging.js';
+import { pageCanned, pageTransactions, type TxQuery } from './paging.js';
 
 type Body = Record<string, unknown>;
 
@@ -38,12 +39,17 @@ function accountItem(a: GeneratedAccount, withPayer: boolean, ctx: SandboxContex
   return {
     fintech_use_num: a.fintechUseNum, account_alias: a.alias, bank_code_std: a.bankCodeStd, bank_code_sub: '0000000',
     bank_name: a.bankName, savings_bank_name: '', account_num_masked: a.accountNumMasked, account_seq: '',
-    account_holder_name: a.holderName, account_holder_type: 'P', account_type: a.accountType,
+    account_holder_name: a.holderName, account_holder_type: 'P',
+    // Accounts registered before 2020-12 come without account_type (testbed profile).
+    ...(a.accountType !== '' ? { account_type: a.accountType } : {}),
     inquiry_agree_yn: a.inquiryAgree ? 'Y' : 'N', inquiry_agree_dtime: a.inquiryAgree ? a.registeredAt : '',
     transfer_agree_yn: 'N', transfer_agree_dtime: '',
-    ...(withPayer ? { payer_num: ctx.household.user.userSeqNo + a.fintechUseNum.slice(-10) } : { account_state: '01' }),
+    ...(withPayer ? { payer_num: ctx.household.user.userSeqNo + a.fintechUseNum.slice(-10) }
+      : { account_state: a.state ?? '01' }),
   };
 }
+
+const closed = (a: GeneratedAccount): boolean => a.state === '09';
 
 function checkUser(ctx: SandboxContext, q: URLSearchParams, aud: string): Body | undefined {
   const seq = q.get('user_seq_no') ?? '';
@@ -55,7 +61,8 @@ function checkUser(ctx: SandboxContext, q: URLSearchParams, aud: string): Body |
 function userMe(ctx: SandboxContext, q: URLSearchParams, aud: string): Body {
   const bad = checkUser(ctx, q, aud);
   if (bad) return bad;
-  const { user, accounts } = ctx.household;
+  const { user } = ctx.household;
+  const accounts = ctx.household.accounts.filter((a) => !closed(a));
   return {
     ...envelope(ctx), rsp_code: 'A0000', rsp_message: '', user_seq_no: user.userSeqNo, user_ci: user.userCi,
     user_name: user.userName, res_cnt: String(accounts.length), res_list: accounts.map((a) => accountItem(a, true, ctx)),
@@ -70,7 +77,8 @@ function accountList(ctx: SandboxContext, q: URLSearchParams, aud: string): Body
   if (!['Y', 'N'].includes(q.get('include_cancel_yn') ?? '')) return badParam(ctx, 'include_cancel_yn');
   const sort = q.get('sort_order') ?? '';
   if (!['D', 'A'].includes(sort)) return badParam(ctx, 'sort_order');
-  const list = ctx.household.accounts.slice();
+  const withClosed = q.get('include_cancel_yn') === 'Y';
+  const list = ctx.household.accounts.filter((a) => withClosed || !closed(a));
   if (sort === 'D') list.reverse();
   return { ...envelope(ctx), rsp_code: 'A0000', rsp_message: '', user_name: ctx.household.user.userName,
     res_cnt: String(list.length), res_list: list.map((a) => accountItem(a, false, ctx)) };
@@ -108,18 +116,32 @@ function checkBankCall(ctx: SandboxContext, q: URLSearchParams, extra: () => str
   const account = ctx.household.accounts.find((a) => a.fintechUseNum === fin);
   if (!account) return { error: fail(ctx, 'A0304', '핀테크이용번호 정보 불일치') };
   if (!account.inquiryAgree) return { error: fail(ctx, 'A0305', '제3자정보제공동의 미완료') };
+  // The bank answers, but not with data: a closed account, or the bank's nightly maintenance.
+  if (closed(account)) return { error: bankFail(ctx, tranId, '415', '해지된 계좌입니다.') };
+  if (inMaintenance(ctx.faults.faults, ctx.now())) {
+    return { error: bankFail(ctx, tranId, '999', '참가기관 시스템 점검 시간입니다. (23:30~00:30)') };
+  }
   return { account, tranId };
 }
 
 function bankEnvelope(ctx: SandboxContext, tranId: string): Body {
-  return { ...envelope(ctx), rsp_code: 'A0000', rsp_message: '', bank_tran_id: tranId, bank_tran_date: kstToday(ctx),
+  // The real testbed says 20190101 whatever the day.
+  const date = ctx.profile === 'testbed' ? '20190101' : kstToday(ctx);
+  return { ...envelope(ctx), rsp_code: 'A0000', rsp_message: '', bank_tran_id: tranId, bank_tran_date: date,
     bank_code_tran: '097', bank_rsp_code: '000', bank_rsp_message: '' };
+}
+
+/** A0002: the gateway reached the bank, which refused; the reason is in bank_rsp_code/bank_rsp_message. */
+function bankFail(ctx: SandboxContext, tranId: string, code: string, message: string): Body {
+  return { ...bankEnvelope(ctx, tranId), rsp_code: 'A0002', rsp_message: '참가기관 에러', bank_rsp_code: code,
+    bank_rsp_message: message };
 }
 
 function balance(ctx: SandboxContext, q: URLSearchParams): Body {
   const checked = checkBankCall(ctx, q, () => undefined);
   if ('error' in checked) return checked.error;
   const { account: a, tranId } = checked;
+  if (a.canned) return cannedBalance(ctx, a, tranId);
   const today = kstToday(ctx);
   const amt = a.balanceOn(today);
   const last = a.indexAtOrAfter(String(Number(today) + 1)) - 1;
@@ -151,6 +173,7 @@ function transactionList(ctx: SandboxContext, q: URLSearchParams): Body {
   });
   if ('error' in checked) return checked.error;
   const { account: a, tranId } = checked;
+  if (a.canned) return cannedList(ctx, a, tranId, g('befor_inquiry_trace_info'));
   const today = kstToday(ctx);
   const byTime = g('inquiry_base') === 'T';
   const query: TxQuery = {
@@ -175,5 +198,37 @@ function transactionList(ctx: SandboxContext, q: URLSearchParams): Body {
     balance_amt: String(a.balanceOn(today)), page_record_cnt: String(resList.length),
     next_page_yn: page.next !== undefined ? 'Y' : 'N', befor_inquiry_trace_info: quirk ? '' : (page.next ?? ''),
     res_list: resList,
+  };
+}
+
+// Testbed profile: registered test data, answered whatever the request asks for.
+
+/** An account whose every amount was registered as a number sends its balances unquoted too. */
+const allNumeric = (a: GeneratedAccount): boolean => (a.canned ?? []).every((r) => typeof r.tran_amt === 'number');
+
+function cannedBalance(ctx: SandboxContext, a: GeneratedAccount, tranId: string): Body {
+  if (a.balanceMissing) return bankFail(ctx, tranId, '999', '시뮬레이터 응답전문이 존재하지 않습니다.');
+  const amt = a.registeredBalance ?? 0;
+  const numeric = allNumeric(a);
+  return {
+    ...bankEnvelope(ctx, tranId), bank_name: a.bankName, savings_bank_name: '', fintech_use_num: a.fintechUseNum,
+    balance_amt: numeric ? amt : String(amt), available_amt: numeric ? amt : String(amt),
+    ...(a.accountType !== '' ? { account_type: a.accountType } : {}), product_name: a.productName,
+    account_issue_date: '00000000', maturity_date: '', last_tran_date: '00000000',
+  };
+}
+
+function cannedList(ctx: SandboxContext, a: GeneratedAccount, tranId: string, trace: string): Body {
+  const page = pageCanned(a, trace, ctx.seed);
+  if ('badTrace' in page) return badParam(ctx, 'befor_inquiry_trace_info');
+  const last = page.next === undefined;
+  const numeric = allNumeric(a);
+  const bal = a.registeredBalance ?? 0;
+  return {
+    ...bankEnvelope(ctx, tranId), bank_name: a.bankName, savings_bank_name: '', fintech_use_num: a.fintechUseNum,
+    balance_amt: numeric ? bal : String(bal), page_record_cnt: String(page.rows.length),
+    // The real testbed ended a page with "Y" and an empty trace: more to come, and no way to ask for it.
+    next_page_yn: !last || a.endsWithEmptyTrace ? 'Y' : 'N', befor_inquiry_trace_info: page.next ?? '',
+    res_list: page.rows.map((r) => ({ ...r })),
   };
 }

@@ -6,7 +6,8 @@ export interface GeneratedTx {
   date: string;
   /** HHMMSS */
   time: string;
-  inout: '입금' | '출금';
+  /** 지급 and 기타 only in the testbed profile's canned rows */
+  inout: '입금' | '출금' | '지급' | '기타';
   tranType: string;
   memo: string;
   amount: number;

@@ -1,7 +1,8 @@
 // `finance sandbox`: run the emulator in the foreground, say where it is and how to point finance at it, and stop
 // cleanly on SIGINT/SIGTERM. The CLI layer parses flags and hands them here.
 
-import { startSandbox, type SandboxOptions } from './server.js';
+import type { Faults } from './faults.js';
+import { startSandbox, type SandboxOptions, type SandboxProfile } from './server.js';
 
 export interface SandboxCommandOptions {
   port?: number;
@@ -17,6 +18,12 @@ export interface SandboxCommandOptions {
   transactions?: number;
   /** hostile terminal text in memos, an alias and a bank name */
   controlText?: boolean;
+  profile?: SandboxProfile;
+  /** knobs from --fault flags, merged in order */
+  faults?: Partial<Faults>;
+  latencyMs?: number;
+  jitterMs?: number;
+  maxConcurrent?: number;
 }
 
 export interface SandboxCommandIo {
@@ -35,6 +42,11 @@ export async function runSandboxCommand(opts: SandboxCommandOptions, io: Sandbox
   if (opts.autoConsent !== undefined) options.autoConsent = opts.autoConsent;
   if (opts.transactions !== undefined) options.transactions = opts.transactions;
   if (opts.controlText) options.controlText = true;
+  if (opts.profile !== undefined) options.profile = opts.profile;
+  if (opts.faults !== undefined) options.faults = opts.faults;
+  if (opts.latencyMs !== undefined) options.latencyMs = opts.latencyMs;
+  if (opts.jitterMs !== undefined) options.jitterMs = opts.jitterMs;
+  if (opts.maxConcurrent !== undefined) options.maxConcurrent = opts.maxConcurrent;
   const sandbox = await startSandbox(options);
   try {
     if (opts.truth) {
@@ -46,11 +58,17 @@ export async function runSandboxCommand(opts: SandboxCommandOptions, io: Sandbox
       io.out(`${JSON.stringify({ baseUrl, clientId, clientSecret, orgCode })}\n`);
     } else {
       const rows = household.accounts.reduce((n, a) => n + a.count, 0);
+      const knobs = Object.entries({ ...opts.faults, ...(opts.latencyMs ? { latencyMs: opts.latencyMs } : {}),
+        ...(opts.jitterMs ? { jitterMs: opts.jitterMs } : {}),
+        ...(opts.maxConcurrent ? { maxConcurrent: opts.maxConcurrent } : {}) }).map(([k, v]) => `${k}=${String(v)}`);
       io.out([
         `Open Banking sandbox listening on ${baseUrl}`,
         `  client id:     ${clientId}`,
         `  client secret: ${clientSecret}   (a fixed test value, not a real secret)`,
         `  org code:      ${orgCode}`,
+        ...(opts.profile === 'testbed'
+          ? ['  profile:       testbed (canned rows whatever the dates, real-testbed quirks; see README)'] : []),
+        ...(knobs.length > 0 ? [`  faults:        ${knobs.join(', ')}`] : []),
         `  test user:     ${household.user.userName}, ${household.accounts.length} accounts, ${rows} transactions ` +
           `${household.start} … ${household.end}${opts.autoConsent ? ', automatic consent' : ''}` +
           `${opts.controlText ? ', control characters in memos/alias/bank name' : ''}`,

@@ -8,6 +8,8 @@ import type { TokenStore } from './tokens.js';
 
 export interface SandboxContext {
   household: Household;
+  /** 'spec' serves what the specification says; 'testbed' imitates the real testbed (src/sandbox/testbed.ts) */
+  profile: 'spec' | 'testbed';
   clientId: string;
   clientSecret: string;
   orgCode: string;

@@ -8,6 +8,7 @@ import { injectControlText } from './hostile.js';
 import { ALIASES, BANKS, EMPLOYERS, GIVEN_NAMES, SURNAMES } from './merchants.js';
 import { Rng } from './prng.js';
 import type { Cadence } from './series.js';
+import type { CannedRow } from './testbed.js';
 
 export type { GeneratedTx } from './columns.js';
 export type { Cadence } from './series.js';
@@ -37,7 +38,7 @@ export interface GeneratedAccount {
   accountNumMasked: string;
   alias: string;
   holderName: string;
-  /** "1" demand deposit, "2" savings */
+  /** "1" demand deposit, "2" savings; "" = left out of the account list (testbed profile) */
   accountType: string;
   inquiryAgree: boolean;
   openingBalance: number;
@@ -56,9 +57,20 @@ export interface GeneratedAccount {
   indexAtOrAfter(date: string, time?: string): number;
   /** Balance after the last row on or before date (YYYYMMDD); the opening balance when none. */
   balanceOn(date: string): number;
-  /** Raw column storage, for fast range scans. */
+  /** Raw column storage, for fast range scans (empty for testbed-profile accounts, whose rows are `canned`). */
   readonly columns: TxColumns;
   readonly dictionaries: Dictionaries;
+  // Testbed profile only (src/sandbox/testbed.ts):
+  /** account_state: "01" in use (the default), "09" closed — listed with include_cancel_yn=Y, inquiries refused */
+  state?: '01' | '09';
+  /** no balance test data registered: the balance API answers A0002 */
+  balanceMissing?: boolean;
+  /** the rows served for every transaction-list query whatever its dates, exactly as they go on the wire */
+  canned?: CannedRow[];
+  /** the last page of canned rows says next_page_yn "Y" with an empty trace */
+  endsWithEmptyTrace?: boolean;
+  /** the balance registered as test data */
+  registeredBalance?: number;
 }
 
 export interface TruthSeries {
@@ -181,7 +193,7 @@ function makePersona(seed: number): Persona {
 }
 
 type AccountInfo = Omit<GeneratedAccount, 'count' | 'transactions' | 'tx' | 'indexAtOrAfter' | 'balanceOn' |
-  'columns' | 'dictionaries'>;
+  'columns' | 'dictionaries' | 'state' | 'balanceMissing' | 'canned' | 'endsWithEmptyTrace' | 'registeredBalance'>;
 
 function makeAccount(info: AccountInfo, columns: TxColumns, dictionaries: Dictionaries): GeneratedAccount {
   return {

@@ -2,6 +2,7 @@
 // with an opaque trace (base36 row index + checksum bound to the query) so a forged or stale trace is refused.
 
 import type { GeneratedAccount, GeneratedTx } from './generator.js';
+import type { CannedRow } from './testbed.js';
 import { hash32 } from './prng.js';
 
 export const PAGE_SIZE = 25;
@@ -53,4 +54,23 @@ export function pageTransactions(account: GeneratedAccount, q: TxQuery, seed: nu
     rows.push(account.tx(i));
   }
   return { rows };
+}
+
+/** Canned rows (testbed profile): the same pages whatever the dates, direction or order asked for. */
+export function pageCanned(account: GeneratedAccount, trace: string, seed: number):
+  { rows: CannedRow[]; next?: string } | { badTrace: true } {
+  const rows = account.canned ?? [];
+  let at = 0;
+  if (trace !== '') {
+    const m = /^c([0-9a-z]{1,8})([0-9a-z]{4})$/.exec(trace);
+    at = m ? parseInt(m[1] as string, 36) : -1;
+    const sum = (i: number): string => hash32(`${account.fintechUseNum}|canned|${i}`, seed >>> 0).toString(36)
+      .padStart(7, '0').slice(-4);
+    if (!m || at <= 0 || at >= rows.length || sum(at) !== m[2]) return { badTrace: true };
+  }
+  const end = Math.min(rows.length, at + PAGE_SIZE);
+  const next = end < rows.length
+    ? `c${end.toString(36)}${hash32(`${account.fintechUseNum}|canned|${end}`, seed >>> 0).toString(36).padStart(7, '0').slice(-4)}`
+    : undefined;
+  return next === undefined ? { rows: rows.slice(at, end) } : { rows: rows.slice(at, end), next };
 }

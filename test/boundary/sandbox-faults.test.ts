@@ -84,6 +84,38 @@ describe('sandbox fault knobs', () => {
     expect((await getJson(sb, BALANCE, params, token)).rsp_code).toBe('A0008');
   });
 
+  it('refuses business calls with O0006 (IP not allowed) while the token endpoint still answers', async () => {
+    sb.setFaults({ ipNotAllowed: true });
+    expect(await (await balance()).json()).toEqual({ rsp_code: 'O0006', rsp_message: '허용되지 않은 IP 입니다.' });
+    expect((await getJson(sb, '/v2.0/user/me', { user_seq_no: sb.household.user.userSeqNo }, token)).rsp_code).toBe('O0006');
+    expect((await login(sb)).access_token).toBeTruthy();
+    sb.resetFaults();
+    expect(((await (await balance()).json()) as { rsp_code: string }).rsp_code).toBe('A0000');
+  });
+
+  it('answers the quota code after the first N business calls (O0008 by default, O0009 on request)', async () => {
+    sb.setFaults({ quotaAfterCalls: 2 });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push(((await (await balance()).json()) as { rsp_code: string }).rsp_code);
+    expect(codes).toEqual(['A0000', 'A0000', 'O0008', 'O0008']);
+    const res = await control('/__sandbox/faults', { quotaAfterCalls: 0, quotaCode: 'O0009' });
+    expect(res.status).toBe(200);
+    expect(await (await balance()).json()).toMatchObject({ rsp_code: 'O0009' });
+    expect((await control('/__sandbox/faults', { quotaCode: 'O0001' })).status).toBe(400);
+    expect((await control('/__sandbox/faults', { quotaAfterCalls: -1 })).status).toBe(400);
+  });
+
+  it('answers inquiries with A0002 and a bank maintenance code when bankMaintenance is always', async () => {
+    sb.setFaults({ bankMaintenance: 'always' });
+    const body = (await (await balance()).json()) as Record<string, string>;
+    expect(body).toMatchObject({ rsp_code: 'A0002', bank_code_tran: '097', bank_rsp_code: '999' });
+    expect(body.bank_rsp_message).toContain('점검');
+    expect((await getJson(sb, LIST, listParams(sb, { fintech_use_num: fin }), token)).rsp_code).toBe('A0002');
+    // Login-scope calls do not reach a bank.
+    expect((await getJson(sb, '/v2.0/user/me', { user_seq_no: sb.household.user.userSeqNo }, token)).rsp_code).toBe('A0000');
+    expect((await control('/__sandbox/faults', { bankMaintenance: 'sometimes' })).status).toBe(400);
+  });
+
   it('counts requests', async () => {
     const before = sb.requests;
     await balance();
@@ -119,6 +151,28 @@ describe('sandbox clock and control endpoint exposure', () => {
       const port = new URL(sb.baseUrl).port;
       const res = await fetch(`http://127.0.0.1:${port}/__sandbox/faults`, { method: 'POST', body: '{}' });
       expect(res.status).toBe(404);
+    } finally {
+      await sb.close();
+    }
+  });
+});
+
+describe('night-time bank maintenance', () => {
+  it('answers A0002 between 23:30 and 00:30 KST by the server clock, and data outside it', async () => {
+    let now = new Date('2025-06-30T14:45:00Z'); // 23:45 KST
+    const sb = await start({ months: 1, autoConsent: true, now: () => now, faults: { bankMaintenance: 'night' } });
+    try {
+      const token = (await login(sb)).access_token;
+      const fin = sb.household.accounts[0]?.fintechUseNum ?? '';
+      const code = async () => (await getJson(sb, BALANCE, { bank_tran_id: tranId(sb), fintech_use_num: fin,
+        tran_dtime: '20250630234500' }, token)).rsp_code;
+      expect(await code()).toBe('A0002');
+      now = new Date('2025-06-30T15:20:00Z'); // 00:20 KST
+      expect(await code()).toBe('A0002');
+      now = new Date('2025-06-30T15:31:00Z'); // 00:31 KST
+      expect(await code()).toBe('A0000');
+      now = new Date('2025-06-30T14:29:00Z'); // 23:29 KST
+      expect(await code()).toBe('A0000');
     } finally {
       await sb.close();
     }
