@@ -10,7 +10,7 @@ import type { Classifier } from '../domain/classify.js';
 import type { NewTransaction, StoredTransaction } from '../store/transactions-repo.js';
 import type { Store } from '../store/index.js';
 import type { OpenBankingClient } from '../openbanking/client.js';
-import { loadClassifier } from './classifier.js';
+import { loadClassifier, reclassifyAll, rowEvidence } from './classifier.js';
 import { acquireSyncLock } from './lock.js';
 import type { TokenProvider } from './tokens.js';
 import { openSession, tokenProvider } from './session.js';
@@ -198,6 +198,7 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     }
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
     const paired = store.transactions.pairOwnTransfers(lastIdBefore);
+    if (paired > 0) reclassifyAll(store, { dryRun: false, ownOnly: true }); // a leg of an own transfer is a transfer
     const fetched = results.reduce((s, r) => s + r.fetched, 0);
     const failed = results.filter((r) => r.status === 'failed');
     const status = interrupted ? 'interrupted' : failed.length === 0 ? 'ok' : failed.length === results.length ? 'failed' : 'partial';
@@ -273,7 +274,7 @@ async function syncAccount(
           }
         }
         prev = t;
-        const c = classifier.classify(t.memo, t.direction);
+        const c = classifier.classify(t.memo, t.direction, rowEvidence(t));
         pending.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
       }
       pendingThrough = w.to;

@@ -1,9 +1,13 @@
-// Decides a bank memo's category: a label (exact memo) beats a user keyword, which beats a built-in keyword.
-// Keywords are found in one Aho–Corasick pass over the normalised memo; the most specific one wins. Pure.
+// Decides a bank memo's category: a label (exact memo) beats a user keyword, which beats a built-in keyword, and
+// every other field the bank sends is evidence too: tran_type and branch_name (a purchase is never a transfer between
+// people), direction, the amount's shape and whether the other leg is one of the person's own accounts. Keywords are
+// found in one Aho–Corasick pass over the normalised memo; the most specific one wins. Each result lists the evidence
+// that decided it, so `explain` can say why. Pure.
 
 import { allowedFor, BUILTIN_CATEGORIES, UNCATEGORIZED } from './categories.js';
 import { Automaton } from './aho-corasick.js';
-import { BUILTIN_KEYWORDS, GENERIC_KEYWORDS } from './keywords.js';
+import { FRANCHISE_BRANDS } from './brands.js';
+import { BUILTIN_KEYWORDS, GENERIC_KEYWORDS, SAVINGS_PRODUCT } from './keywords.js';
 import { isBranchTail, looksLikePersonName, normalizeMemo, unwrapPaymentApp } from './normalize.js';
 import type { Direction } from './types.js';
 
@@ -21,6 +25,20 @@ export interface Classification {
   /** the matched keyword / label text */
   matched: string | null;
   kind: 'label' | 'user' | 'builtin' | 'none';
+  /** each piece of evidence that decided, in words (for `explain`) */
+  evidence: readonly string[];
+}
+
+/** The fields of a bank row besides memo and direction; all optional (a bare memo is classified by its text). */
+export interface Evidence {
+  /** tran_type as the bank sent it (체크카드, 대체, 타행환 …) */
+  type?: string;
+  /** branch_name */
+  branch?: string;
+  /** integer won */
+  amount?: number;
+  /** the row is one leg of a transfer between two of the person's own accounts */
+  own?: boolean;
 }
 
 export interface ClassifierInput {
@@ -30,7 +48,7 @@ export interface ClassifierInput {
 }
 
 export interface Classifier {
-  classify(memo: string, direction: Direction): Classification;
+  classify(memo: string, direction: Direction, evidence?: Evidence): Classification;
 }
 
 interface Entry {
@@ -46,7 +64,7 @@ interface Entry {
   refund: Classification;
 }
 
-const NONE: Classification = Object.freeze({ category: UNCATEGORIZED, source: 'none', rule: null, matched: null, kind: 'none' });
+const NONE: Classification = Object.freeze({ category: UNCATEGORIZED, source: 'none', rule: null, matched: null, kind: 'none', evidence: Object.freeze(['no label or keyword matched']) });
 const CACHE_GENERATION = 20_000;
 
 function makeEntry(keyword: string, category: string, tier: number, norm: string): Entry {
@@ -58,8 +76,12 @@ function makeEntry(keyword: string, category: string, tier: number, norm: string
     tier,
     length: norm.length,
     guarded: /^[a-z0-9]{1,3}$/.test(norm) && /[a-z]/.test(norm),
-    result: Object.freeze({ ...base, category }),
-    refund: Object.freeze({ ...base, category: 'income' }),
+    result: Object.freeze({ ...base, category, evidence: Object.freeze([`${rule} → ${category}`]) }),
+    refund: Object.freeze({
+      ...base,
+      category: 'income',
+      evidence: Object.freeze([`${rule} names a merchant; money in from a merchant is a refund, cashback or payout`]),
+    }),
   };
 }
 
@@ -84,6 +106,18 @@ export function builtinKeywords(): readonly KeywordRule[] {
       ),
     ),
   );
+  // Brands from the franchise lists that the hand-made dictionary does not already have.
+  const seen = new Set(builtinRules.map((r) => normalizeMemo(r.keyword)));
+  const brands: KeywordRule[] = [];
+  for (const { id } of BUILTIN_CATEGORIES) {
+    for (const keyword of FRANCHISE_BRANDS[id] ?? []) {
+      const norm = normalizeMemo(keyword);
+      if (norm === '' || seen.has(norm)) continue;
+      seen.add(norm);
+      brands.push(Object.freeze({ keyword, category: id }));
+    }
+  }
+  builtinRules = Object.freeze([...builtinRules, ...brands]);
   return builtinRules;
 }
 
@@ -98,6 +132,7 @@ function builtinEntries(): Map<string, Entry> {
     }
   };
   add(BUILTIN_KEYWORDS, 1);
+  add(FRANCHISE_BRANDS, 1);
   add(GENERIC_KEYWORDS, 0);
   return byNorm;
 }
@@ -141,21 +176,70 @@ function branchCut(dict: Dictionary, text: string): number {
   return isBranchTail(text.slice(brandEnd)) ? brandEnd : Infinity;
 }
 
-function decide(dict: Dictionary, text: string, direction: Direction): Classification {
+/** How the money moved, from tran_type and branch_name. */
+type Channel = 'purchase' | 'bank' | 'unknown';
+
+// tran_type is free text set by each bank; these words are what they use for card/app purchases and bank moves.
+const PURCHASE_TYPE = /체크|카드|간편|결제|pos|페이|직불|신용|승인|가맹/i;
+const BANK_TYPE = /대체|타행|당행|이체|송금|뱅킹|인터넷|모바일|폰|atm|cd|현금|창구|f\/b|펌|급여|자동|지로|오픈|입금|출금|이자|결산/i;
+// A bank's own branch names its office, not a shop.
+const BANK_BRANCH = /(?:지점|출장소|영업부|금융센터|센터|우체국|금고|신협|본부)$/;
+
+/** Evidence reduced to what can change a result; small, so results can be cached per combination. */
+interface Facts {
+  channel: Channel;
+  /** why the channel is what it is, in words ('' for unknown) */
+  why: string;
+  own: boolean;
+  /** 0 amount unknown, 1 a round sum (multiple of 1,000원), 2 not round */
+  amount: 0 | 1 | 2;
+}
+
+const NO_FACTS: Facts = Object.freeze({ channel: 'unknown', why: '', own: false, amount: 0 });
+
+function channelOf(type: string, branch: string): { channel: Channel; why: string } {
+  if (type !== '' && PURCHASE_TYPE.test(type)) return { channel: 'purchase', why: `tran_type "${type}": a purchase, never a transfer between people` };
+  if (type !== '' && BANK_TYPE.test(type)) return { channel: 'bank', why: `tran_type "${type}": a bank transfer` };
+  if (branch !== '' && !BANK_BRANCH.test(branch)) return { channel: 'purchase', why: 'branch_name names a shop branch: a purchase, never a transfer between people' };
+  return { channel: 'unknown', why: '' };
+}
+
+function frozen(c: Omit<Classification, 'evidence'>, evidence: string[]): Classification {
+  return Object.freeze({ ...c, evidence: Object.freeze(evidence) });
+}
+
+function withFacts(result: Classification, facts: Facts, extra: string[] = []): Classification {
+  if (facts.why === '' && extra.length === 0) return result;
+  return frozen(result, [...(facts.why === '' ? [] : [facts.why]), ...result.evidence, ...extra]);
+}
+
+function decide(dict: Dictionary, text: string, direction: Direction, facts: Facts): Classification {
   hits.length = 0;
   dict.automaton.scan(text, hits);
+  const purchase = facts.channel === 'purchase';
   if (keepStandalone(dict, text) === 0) {
-    // A memo that is only a person's name is money sent to or received from that person, in Korean passbooks.
-    if (looksLikePersonName(text)) {
-      return Object.freeze({
-        category: 'transfer',
-        source: 'keyword',
-        rule: 'built-in rule "personal name"',
-        matched: text,
-        kind: 'builtin',
-      });
+    if (purchase) {
+      // Money back through a card or payment app is a cancelled or refunded purchase.
+      if (direction === 'in') {
+        return frozen(
+          { category: 'income', source: 'keyword', rule: 'built-in rule "refund of a purchase"', matched: null, kind: 'builtin' },
+          [facts.why, 'money in through a purchase channel: a refund or cancellation'],
+        );
+      }
+      return withFacts(NONE, facts);
     }
-    return NONE;
+    // A memo that is only a person's name is money sent to or received from that person, in Korean passbooks —
+    // unless the amount looks like a price and nothing says it was a bank transfer.
+    if (looksLikePersonName(text) && !(facts.channel === 'unknown' && facts.amount === 2)) {
+      const evidence = [`memo "${text}" looks like a person's name (a common surname and 1–3 more syllables)`];
+      if (facts.why !== '') evidence.unshift(facts.why);
+      if (facts.amount === 1) evidence.push('a round amount (a multiple of 1,000원), as people send');
+      return frozen({ category: 'transfer', source: 'keyword', rule: 'built-in rule "personal name"', matched: text, kind: 'builtin' }, evidence);
+    }
+    if (facts.amount === 2 && looksLikePersonName(text)) {
+      return frozen(NONE, ['memo looks like a name, but the amount is not a round sum and no tran_type says transfer']);
+    }
+    return withFacts(NONE, facts);
   }
   // Built-in keywords inside a branch name do not count; the person's own keywords always do.
   const cut = branchCut(dict, text);
@@ -163,18 +247,57 @@ function decide(dict: Dictionary, text: string, direction: Direction): Classific
   let bestStart = 0;
   let allowed: Entry | undefined;
   let allowedStart = 0;
+  let droppedTransfer: Entry | undefined;
   for (let h = 0; h < hits.length; h += 2) {
     const entry = dict.entries[hits[h]!]!;
     const start = hits[h + 1]! - entry.length;
     if (start >= cut && entry.tier !== 2) continue;
+    // A purchase is never a transfer between people: built-in transfer words do not count for it.
+    if (purchase && entry.category === 'transfer' && entry.tier !== 2) {
+      droppedTransfer ??= entry;
+      continue;
+    }
     if (best === undefined || beats(entry, start, best, bestStart)) [best, bestStart] = [entry, start];
     if (allowedFor(entry.category, direction) && (allowed === undefined || beats(entry, start, allowed, allowedStart))) {
       [allowed, allowedStart] = [entry, start];
     }
   }
-  if (allowed !== undefined) return allowed.result;
+  const dropped = droppedTransfer === undefined ? [] : [`${droppedTransfer.result.rule} ignored: a purchase is not a transfer`];
+  // Money paid into a savings or deposit product that is not one of the person's own accounts is saving.
+  if (direction === 'out' && allowed?.tier !== 2) {
+    const savings = SAVINGS_PRODUCT.exec(text);
+    if (savings !== null) {
+      return frozen(
+        { category: 'finance', source: 'keyword', rule: `built-in rule "savings deposit"`, matched: savings[0], kind: 'builtin' },
+        [`savings product "…${savings[0]}" in the memo, not paired with one of your own accounts: a savings deposit`],
+      );
+    }
+  }
+  if (allowed !== undefined) {
+    // Money in from a named merchant outranks a generic transfer word: "(주)우아한형제들 정산" is a payout.
+    if (direction === 'in' && allowed.tier === 0 && allowed.category === 'transfer' && best !== undefined && best.tier >= 1 && !allowedFor(best.category, 'in')) {
+      return withFacts(best.refund, facts, dropped);
+    }
+    let result = allowed.result;
+    // An incoming "…정산" settles a shared bill or pays out a platform: money coming back, not a transfer.
+    if (direction === 'in' && result.category === 'transfer' && allowed.tier !== 2 && text.includes('정산')) {
+      result = frozen(
+        { category: 'income', source: 'keyword', rule: 'built-in rule "incoming settlement"', matched: '정산', kind: 'builtin' },
+        ['incoming "…정산": a settlement paid back (a shared bill or a platform payout)'],
+      );
+    }
+    return withFacts(result, facts, dropped);
+  }
   // Only spending keywords are left: incoming money from a merchant is a refund; outgoing pay is not ours to guess.
-  return direction === 'in' && best !== undefined ? best.refund : NONE;
+  if (direction === 'in' && (best !== undefined || purchase)) {
+    return best !== undefined
+      ? withFacts(best.refund, facts, dropped)
+      : frozen(
+          { category: 'income', source: 'keyword', rule: 'built-in rule "refund of a purchase"', matched: null, kind: 'builtin' },
+          [facts.why, 'money in through a purchase channel: a refund or cancellation', ...dropped],
+        );
+  }
+  return withFacts(NONE, facts, dropped);
 }
 
 /**
@@ -202,18 +325,26 @@ class MemoCache {
   }
 }
 
+const OWN: Classification = frozen(
+  { category: 'transfer', source: 'keyword', rule: 'built-in rule "own account"', matched: null, kind: 'builtin' },
+  ['the other leg of this move is in another of your own accounts'],
+);
+
 /** A classifier over the built-in dictionary plus the person's labels and keyword rules. */
 export function createClassifier(input: ClassifierInput = {}): Classifier {
   const labels = new Map<string, Classification>();
   for (const [memo, category] of input.labels ?? []) {
     const text = memo.trim();
-    labels.set(text, Object.freeze({ category, source: 'label', rule: `label "${text}"`, matched: text, kind: 'label' }));
+    labels.set(
+      text,
+      frozen({ category, source: 'label', rule: `label "${text}"`, matched: text, kind: 'label' }, [`your label on the memo "${text}"`]),
+    );
   }
   const userEntries = new Map<string, Entry>();
   for (const { keyword, category } of input.userKeywords ?? []) {
     const norm = normalizeMemo(keyword);
     // A later rule for the same text replaces the earlier one, as a re-added keyword should.
-    if (norm !== '') userEntries.set(norm, makeEntry(keyword.trim(), category, 2, norm));
+    if (norm !== '' && category !== undefined) userEntries.set(norm, makeEntry(keyword.trim(), category, 2, norm));
   }
   // Without user keywords every classifier shares one compiled built-in dictionary.
   const dict =
@@ -221,22 +352,44 @@ export function createClassifier(input: ClassifierInput = {}): Classifier {
       ? (builtinDictionary ??= compile(builtinEntries()))
       : compile(new Map([...builtinEntries(), ...userEntries]));
 
-  const compute = (memo: string, direction: Direction): Classification => {
+  const compute = (memo: string, direction: Direction, facts: Facts): Classification => {
     const label = labels.get(memo.trim());
     if (label !== undefined) return label;
+    if (facts.own) return OWN;
     // A bare payment app (rest '') says how, not what: it could be a top-up, a purchase or a remittance.
     const { rest } = unwrapPaymentApp(normalizeMemo(memo));
-    if (rest === '') return NONE;
-    return decide(dict, rest, direction);
+    if (rest === '') return withFacts(NONE, facts);
+    return decide(dict, rest, direction, facts);
   };
 
-  const caches = { in: new MemoCache(), out: new MemoCache() };
+  // One cache per combination of facts; tran_type texts are few (a bank uses a dozen), so this stays small.
+  const channels = new Map<string, { channel: Channel; why: string }>();
+  const caches = new Map<string, MemoCache[]>();
+  const factsFor = (ev: Evidence | undefined): { facts: Facts; slot: string; index: number } => {
+    if (ev === undefined) return { facts: NO_FACTS, slot: '', index: 0 };
+    const type = ev.type?.trim() ?? '';
+    const branch = ev.branch?.trim() ?? '';
+    const branchKind = branch === '' ? 0 : BANK_BRANCH.test(branch) ? 1 : 2;
+    const key = `${type}\u0000${branchKind}`;
+    let ch = channels.get(key);
+    if (ch === undefined) {
+      ch = channelOf(type, branchKind === 0 ? '' : branchKind === 1 ? '지점' : branch);
+      channels.set(key, ch);
+    }
+    const amount: 0 | 1 | 2 = ev.amount === undefined || ch.channel !== 'unknown' ? 0 : ev.amount % 1000 === 0 ? 1 : 2;
+    const own = ev.own === true;
+    return { facts: { channel: ch.channel, why: ch.why, own, amount }, slot: key, index: (own ? 3 : 0) + amount };
+  };
   return {
-    classify(memo: string, direction: Direction): Classification {
-      const cache = caches[direction];
+    classify(memo: string, direction: Direction, evidence?: Evidence): Classification {
+      const { facts, slot, index } = factsFor(evidence);
+      const cacheKey = direction === 'in' ? `i${slot}` : `o${slot}`;
+      let slots = caches.get(cacheKey);
+      if (slots === undefined) caches.set(cacheKey, (slots = []));
+      const cache = (slots[index] ??= new MemoCache());
       let result = cache.get(memo);
       if (result === undefined) {
-        result = compute(memo, direction);
+        result = compute(memo, direction, facts);
         cache.set(memo, result);
       }
       return result;

@@ -108,7 +108,7 @@ export const BUILTIN_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     '크래프톤', '펄어비스', '카카오게임즈', '스팀', 'STEAM', '플레이스테이션', 'PLAYSTATION', '닌텐도', 'NINTENDO',
     '블리자드', '라이엇', '게임', 'PC방', '피씨방', '노래방', '코인노래', '볼링', '당구', '스크린골프', '골프존',
     '골프', '컨트리클럽', '헬스', '헬스장', '피트니스', '휘트니스', '필라테스', '요가', '크로스핏', '수영장',
-    '클라이밍', '테니스', '배드민턴', '스포츠', '체육관', '체육센터', '태권도', '티켓링크', '인터파크티켓',
+    '클라이밍', '테니스', '배드민턴', '스포츠', '체육관', '체육센터', '티켓링크', '인터파크티켓',
     '멜론티켓', '공연', '뮤지컬', '콘서트', '전시회', '미술관', '박물관', '에버랜드', '롯데월드', '서울랜드',
     '워터파크', '키즈카페', '만화카페', '방탈출', '보드게임', '오락실', '카카오웹툰', '네이버웹툰', 'OPENAI',
     'CHATGPT',
@@ -152,8 +152,9 @@ export const BUILTIN_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   transfer: [
     '토스', '비바리퍼블리카', '타행이체', '계좌이체', '인터넷뱅킹', '모바일뱅킹', '폰뱅킹', '오픈뱅킹', 'ATM',
     '자동화기기', '카카오뱅크', '케이뱅크', '토스뱅크', '국민은행', '신한은행', '우리은행', '하나은행', '농협은행',
-    '기업은행', 'SC제일은행', '새마을금고', '신협', '우체국예금', '더치페이', '모임통장', '적금만기', '예금만기',
-    '만기해지', '해지금', '본인계좌', '내계좌',
+    '기업은행', 'SC제일은행', '새마을금고', '신협', '우체국예금', '더치페이', '모임통장', '본인계좌', '내계좌',
+    // a deposit or savings product paid back at maturity or on closing: the person's own money coming home
+    '적금만기', '예금만기', '만기해지', '해지금', '만기지급', '만기해약', '중도해지',
   ],
   salary: [
     '급여', '월급', '상여', '상여금', '보너스', '성과급', '인센티브', '급료', '임금', '명절상여', '연차수당', '수당',
@@ -172,7 +173,11 @@ export const BUILTIN_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
  * "KT 자동이체" is a phone bill and "스타벅스 환불" still reads as a refund for incoming money.
  */
 export const GENERIC_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  transfer: ['이체', '자동이체', '송금', '출금', '입금', '충전', '정산', '본인', '은행', '모임', 'N빵', '엔빵'],
+  transfer: [
+    '이체', '자동이체', '송금', '출금', '입금', '충전', '정산', '본인', '은행', '모임', 'N빵', '엔빵',
+    // family and household words: money to or from the family, not a shop (any strong keyword still wins)
+    '엄마', '아빠', '어머니', '아버지', '부모님', '용돈', '생활비', '누나', '언니', '오빠', '동생', '할머니', '할아버지',
+  ],
   income: ['이자', '환불', '취소', '캐시백', '포인트'],
   finance: ['카드'],
   gift: ['선물', '축하'],
@@ -193,3 +198,9 @@ export const PAYMENT_APPS: readonly string[] = [
 /** Family names that start most Korean personal names: an unmatched incoming 2–4 syllable memo is a transfer. */
 export const COMMON_SURNAMES =
   '김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉';
+
+/**
+ * Savings and deposit products (…적금, …예금, 청약, 저축): money paid into one that is not paired with one of the
+ * person's own accounts is a savings deposit (`finance`), even when the memo also names the bank.
+ */
+export const SAVINGS_PRODUCT = /적금|예금|청약|저축|도약계좌|적립식/;

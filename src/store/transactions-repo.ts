@@ -29,6 +29,23 @@ export interface TxFilter {
   order?: 'newest' | 'oldest';
 }
 
+/** What the classifier reads of a row besides its memo and direction; round and own are SQLite booleans (0/1). */
+export interface EvidenceKey {
+  memo: string;
+  direction: Direction;
+  type: string;
+  branch: string;
+  round: number;
+  own: number;
+}
+
+export interface EvidenceGroup extends EvidenceKey {
+  category: string;
+  source: CategorySource;
+  count: number;
+  total: number;
+}
+
 export interface MemoGroup {
   memo: string;
   direction: Direction;
@@ -43,6 +60,7 @@ const SELECT_TX = `SELECT id, account, date, time, direction, amount, balance_af
 export class TransactionsRepo {
   private readonly insertStmt;
   private readonly checkpointStmt;
+  private setGroupStmt: ReturnType<Db['prepare']> | undefined;
   constructor(private readonly db: Db) {
     this.checkpointStmt = db.prepare(
       `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < @cp THEN @cp
@@ -135,6 +153,37 @@ export class TransactionsRepo {
           ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY memo, direction ORDER BY total DESC, memo`,
       )
       .all(opts.onlyCategory ? { cat: opts.onlyCategory } : {}) as MemoGroup[];
+  }
+
+  /**
+   * Rows grouped by everything the classifier reads (memo, direction, tran_type, branch, whether the amount is a
+   * round thousand, whether the row is paired with an own account) and by their current category. For one memo, or
+   * for every row.
+   */
+  evidenceGroups(filter: { memo?: string; ownOnly?: boolean } = {}): EvidenceGroup[] {
+    const where: string[] = [];
+    if (filter.memo !== undefined) where.push('memo = @memo');
+    if (filter.ownOnly) where.push('own_transfer IS NOT NULL');
+    return this.db
+      .prepare(
+        `SELECT memo, direction, type, branch, (amount % 1000 = 0) AS round, (own_transfer IS NOT NULL) AS own,
+                category, category_source AS source, count(*) AS count, sum(amount) AS total
+           FROM transactions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+          GROUP BY memo, direction, type, branch, round, own, category, category_source`,
+      )
+      .all(filter.memo === undefined ? {} : { memo: filter.memo }) as EvidenceGroup[];
+  }
+
+  /** Sets the category of the rows of one evidence group (labelled rows included, as reclassification does). */
+  setGroupCategory(g: EvidenceKey, category: string, source: CategorySource, rule: string | null): number {
+    this.setGroupStmt ??= this.db.prepare(
+        `UPDATE transactions SET category = @category, category_source = @source, category_rule = @rule
+          WHERE memo = @memo AND direction = @direction AND type = @type AND branch = @branch
+            AND (amount % 1000 = 0) = @round AND (own_transfer IS NOT NULL) = @own
+            AND (category <> @category OR category_source <> @source OR coalesce(category_rule, '') <> coalesce(@rule, ''))`,
+    );
+    return this.setGroupStmt
+      .run({ memo: g.memo, direction: g.direction, type: g.type, branch: g.branch, round: g.round, own: g.own, category, source, rule }).changes;
   }
 
   /** Current category of each memo/direction among rows without a label, with counts. */

@@ -93,6 +93,18 @@ describe('labels', () => {
     expect(typeof dry.unclassified).toBe('number');
   });
 
+  it('explain names each piece of evidence, tran_type included', async () => {
+    const asTransfer = JSON.parse((await runCli(['--home', home, 'explain', '김미영', '--type', '타행환', '--json'], { env })).stdout);
+    expect(asTransfer).toMatchObject({ category: 'transfer', rule: 'built-in rule "personal name"' });
+    expect(asTransfer.evidence.join('\n')).toContain('tran_type "타행환"');
+    const asPurchase = await runCli(['--home', home, 'explain', '김미영칼국수', '--type', '체크카드'], { env });
+    expect(asPurchase.code, asPurchase.stderr).toBe(0);
+    expect(asPurchase.stdout).toContain('식비 (food)');
+    expect(asPurchase.stdout).toContain('- tran_type "체크카드": a purchase');
+    const bad = await runCli(['--home', home, 'explain', '김미영', '--amount', 'lots'], { env });
+    expect(bad.code).toBe(64);
+  });
+
   it('explain of an unknown memo says none', async () => {
     const e = JSON.parse((await runCli(['--home', home, 'explain', 'ZZQ알수없는가맹점', '--json'], { env })).stdout);
     expect(e).toMatchObject({ category: 'uncategorized', categoryName: '미분류', source: 'none', rule: null });
