@@ -38,7 +38,7 @@ export function hashDist(distDir, only = null) {
 
 /** The files that decide what a synced database holds (generator, client, sync, store, classifier). */
 export const DB_INPUTS = ['sandbox', 'store', 'openbanking', 'app', 'domain/classify.js', 'domain/keywords.js',
-  'domain/normalize.js', 'domain/categories.js', 'domain/kst.js', 'config.js'];
+  'domain/normalize.js', 'domain/brands.js', 'domain/categories.js', 'domain/kst.js', 'config.js'];
 
 /** Waits for a quiet dist/ (nothing written for 3 s, entry point present), then snapshots it. */
 export async function snapshotBuild(log) {

@@ -34,7 +34,7 @@ const iso = (d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 const hms = (t) => `${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`;
 
 /** Every consented row as `finance sync` would hand it to insertPage, account by account, oldest first; the category
- * comes from `classify(memo, direction)` when given. */
+ * comes from `classify(memo, direction, evidence)` when given. */
 export function storeRows(household, classify) {
   const out = [];
   for (const a of household.accounts) {
@@ -66,7 +66,7 @@ export function storeRows(household, classify) {
       row.occurrence = seen.get(key) ?? 0;
       seen.set(key, row.occurrence + 1);
       if (classify) {
-        const c = classify(row.memo, row.direction);
+        const c = classify(row.memo, row.direction, { type: row.type, branch: row.branch, amount: row.amount });
         row.category = c.category;
         row.categorySource = c.source;
         row.categoryRule = c.rule ?? null;

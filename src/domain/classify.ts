@@ -213,11 +213,41 @@ function withFacts(result: Classification, facts: Facts, extra: string[] = []): 
   return frozen(result, [...(facts.why === '' ? [] : [facts.why]), ...result.evidence, ...extra]);
 }
 
-function decide(dict: Dictionary, text: string, direction: Direction, facts: Facts): Classification {
+/**
+ * What the memo's text alone says: the normalised text after any payment app, and the keyword hits that count
+ * (standalone, outside a branch name) as [entryIndex, start] pairs. The same for every direction and evidence, so
+ * it is cached per memo and each combination of evidence only pays for the decision.
+ */
+interface Analysis {
+  /** '' for a bare payment app */
+  text: string;
+  /** whether any keyword stood alone in the text (before the branch cut) */
+  matched: boolean;
+  hits: readonly number[];
+}
+
+function analyse(dict: Dictionary, memo: string): Analysis {
+  const { rest } = unwrapPaymentApp(normalizeMemo(memo));
+  if (rest === '') return { text: '', matched: false, hits: [] };
   hits.length = 0;
-  dict.automaton.scan(text, hits);
+  dict.automaton.scan(rest, hits);
+  if (keepStandalone(dict, rest) === 0) return { text: rest, matched: false, hits: [] };
+  const cut = branchCut(dict, rest);
+  const kept: number[] = [];
+  for (let h = 0; h < hits.length; h += 2) {
+    const entry = dict.entries[hits[h]!]!;
+    const start = hits[h + 1]! - entry.length;
+    // Built-in keywords inside a branch name do not count; the person's own keywords always do.
+    if (start >= cut && entry.tier !== 2) continue;
+    kept.push(hits[h]!, start);
+  }
+  return { text: rest, matched: true, hits: kept };
+}
+
+function decide(dict: Dictionary, a: Analysis, direction: Direction, facts: Facts): Classification {
+  const text = a.text;
   const purchase = facts.channel === 'purchase';
-  if (keepStandalone(dict, text) === 0) {
+  if (!a.matched) {
     if (purchase) {
       // Money back through a card or payment app is a cancelled or refunded purchase.
       if (direction === 'in') {
@@ -241,17 +271,14 @@ function decide(dict: Dictionary, text: string, direction: Direction, facts: Fac
     }
     return withFacts(NONE, facts);
   }
-  // Built-in keywords inside a branch name do not count; the person's own keywords always do.
-  const cut = branchCut(dict, text);
   let best: Entry | undefined;
   let bestStart = 0;
   let allowed: Entry | undefined;
   let allowedStart = 0;
   let droppedTransfer: Entry | undefined;
-  for (let h = 0; h < hits.length; h += 2) {
-    const entry = dict.entries[hits[h]!]!;
-    const start = hits[h + 1]! - entry.length;
-    if (start >= cut && entry.tier !== 2) continue;
+  for (let h = 0; h < a.hits.length; h += 2) {
+    const entry = dict.entries[a.hits[h]!]!;
+    const start = a.hits[h + 1]!;
     // A purchase is never a transfer between people: built-in transfer words do not count for it.
     if (purchase && entry.category === 'transfer' && entry.tier !== 2) {
       droppedTransfer ??= entry;
@@ -304,11 +331,11 @@ function decide(dict: Dictionary, text: string, direction: Direction, facts: Fac
  * Results by memo, bounded: when the young generation fills it becomes the old one and the oldest is dropped,
  * so memos that keep recurring survive while a long tail of one-off memos cannot grow memory without end.
  */
-class MemoCache {
-  private young = new Map<string, Classification>();
-  private old = new Map<string, Classification>();
+class MemoCache<T = Classification> {
+  private young = new Map<string, T>();
+  private old = new Map<string, T>();
 
-  get(memo: string): Classification | undefined {
+  get(memo: string): T | undefined {
     const hit = this.young.get(memo);
     if (hit !== undefined) return hit;
     const aged = this.old.get(memo);
@@ -316,7 +343,7 @@ class MemoCache {
     return aged;
   }
 
-  set(memo: string, result: Classification): void {
+  set(memo: string, result: T): void {
     if (this.young.size >= CACHE_GENERATION) {
       this.old = this.young;
       this.young = new Map();
@@ -352,41 +379,60 @@ export function createClassifier(input: ClassifierInput = {}): Classifier {
       ? (builtinDictionary ??= compile(builtinEntries()))
       : compile(new Map([...builtinEntries(), ...userEntries]));
 
+  const analyses = new MemoCache<Analysis>();
   const compute = (memo: string, direction: Direction, facts: Facts): Classification => {
     const label = labels.get(memo.trim());
     if (label !== undefined) return label;
     if (facts.own) return OWN;
+    let a = analyses.get(memo);
+    if (a === undefined) analyses.set(memo, (a = analyse(dict, memo)));
     // A bare payment app (rest '') says how, not what: it could be a top-up, a purchase or a remittance.
-    const { rest } = unwrapPaymentApp(normalizeMemo(memo));
-    if (rest === '') return withFacts(NONE, facts);
-    return decide(dict, rest, direction, facts);
+    if (a.text === '') return withFacts(NONE, facts);
+    return decide(dict, a, direction, facts);
   };
 
-  // One cache per combination of facts; tran_type texts are few (a bank uses a dozen), so this stays small.
-  const channels = new Map<string, { channel: Channel; why: string }>();
-  const caches = new Map<string, MemoCache[]>();
-  const factsFor = (ev: Evidence | undefined): { facts: Facts; slot: string; index: number } => {
-    if (ev === undefined) return { facts: NO_FACTS, slot: '', index: 0 };
-    const type = ev.type?.trim() ?? '';
-    const branch = ev.branch?.trim() ?? '';
-    const branchKind = branch === '' ? 0 : BANK_BRANCH.test(branch) ? 1 : 2;
-    const key = `${type}\u0000${branchKind}`;
-    let ch = channels.get(key);
-    if (ch === undefined) {
-      ch = channelOf(type, branchKind === 0 ? '' : branchKind === 1 ? '지점' : branch);
-      channels.set(key, ch);
+  // One cache per combination of facts, found without building strings: tran_type texts are few (a bank uses a
+  // dozen), so the maps stay small, and a call with a cached memo allocates nothing.
+  interface Slot {
+    channel: Channel;
+    why: string;
+    facts: Array<Facts | undefined>;
+    caches: Array<MemoCache | undefined>;
+  }
+  const bare = { in: new MemoCache(), out: new MemoCache() };
+  const slots = { in: new Map<string, Array<Slot | undefined>>(), out: new Map<string, Array<Slot | undefined>>() };
+  const branchKinds = new Map<string, number>();
+  const branchKind = (branch: string): number => {
+    if (branch === '') return 0;
+    let kind = branchKinds.get(branch);
+    if (kind === undefined) {
+      if (branchKinds.size >= CACHE_GENERATION) branchKinds.clear();
+      kind = BANK_BRANCH.test(branch.trim()) ? 1 : 2;
+      branchKinds.set(branch, kind);
     }
-    const amount: 0 | 1 | 2 = ev.amount === undefined || ch.channel !== 'unknown' ? 0 : ev.amount % 1000 === 0 ? 1 : 2;
-    const own = ev.own === true;
-    return { facts: { channel: ch.channel, why: ch.why, own, amount }, slot: key, index: (own ? 3 : 0) + amount };
+    return kind;
   };
   return {
     classify(memo: string, direction: Direction, evidence?: Evidence): Classification {
-      const { facts, slot, index } = factsFor(evidence);
-      const cacheKey = direction === 'in' ? `i${slot}` : `o${slot}`;
-      let slots = caches.get(cacheKey);
-      if (slots === undefined) caches.set(cacheKey, (slots = []));
-      const cache = (slots[index] ??= new MemoCache());
+      let cache: MemoCache;
+      let facts = NO_FACTS;
+      if (evidence === undefined) cache = bare[direction];
+      else {
+        const type = evidence.type ?? '';
+        const bk = branchKind(evidence.branch ?? '');
+        let byType = slots[direction].get(type);
+        if (byType === undefined) slots[direction].set(type, (byType = []));
+        let slot = byType[bk];
+        if (slot === undefined) {
+          const ch = channelOf(type.trim(), bk === 0 ? '' : bk === 1 ? '지점' : '점');
+          slot = byType[bk] = { channel: ch.channel, why: ch.why, facts: [], caches: [] };
+        }
+        const amount = evidence.amount === undefined || slot.channel !== 'unknown' ? 0 : evidence.amount % 1000 === 0 ? 1 : 2;
+        const own = evidence.own === true;
+        const index = (own ? 3 : 0) + amount;
+        facts = slot.facts[index] ??= Object.freeze({ channel: slot.channel, why: slot.why, own, amount });
+        cache = slot.caches[index] ??= new MemoCache();
+      }
       let result = cache.get(memo);
       if (result === undefined) {
         result = compute(memo, direction, facts);
