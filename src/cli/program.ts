@@ -23,7 +23,7 @@ export interface CommandModule {
   register(program: Command, act: Act): void;
 }
 
-const COMMANDS: Array<() => Promise<CommandModule>> = [];
+const COMMANDS: Array<() => Promise<CommandModule>> = [() => import('./commands/completion.js')];
 
 export async function buildProgram(deps: ProgramDeps, version: string): Promise<Command> {
   const program = new Command('finance');
