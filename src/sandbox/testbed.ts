@@ -124,9 +124,9 @@ function specs(seed: number): Spec[] {
     { bankCodeStd: '003', bankName: 'IBK기업은행', alias: 'JD', accountType: '1', state: '01', balanceMissing: true,
       endsWithEmptyTrace: true, opening: r.int(20, 40) * 100_000, drafts: b, allNumeric: false },
     { bankCodeStd: '007', bankName: '수협은행', alias: '테스트계좌', accountType: '', state: '01', balanceMissing: false,
-      endsWithEmptyTrace: false, opening: r.int(5, 15) * 100_000, drafts: c, allNumeric: true },
+      endsWithEmptyTrace: false, opening: r.int(20, 40) * 100_000, drafts: c, allNumeric: true },
     { bankCodeStd: '097', bankName: '오픈은행', alias: '해지계좌', accountType: '1', state: '09', balanceMissing: false,
-      endsWithEmptyTrace: false, opening: 1_000_000, drafts: d, allNumeric: false },
+      endsWithEmptyTrace: false, opening: 3_000_000, drafts: d, allNumeric: false },
   ];
 }
 
