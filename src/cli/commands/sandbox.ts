@@ -22,7 +22,7 @@ export function register(program: Command, act: Act): void {
     .option('--control-text', 'put terminal escape sequences, a lone CR, C1 controls and a bidi override into some memos, an alias and a bank name (terminal-safety tests)')
     .option('--profile <name>', "'spec' (the API as specified) or 'testbed' (canned rows and the real testbed's quirks)",
       parseChoice(['spec', 'testbed'] as const), 'spec')
-    .option('--fault <name>', `misbehave on purpose, repeatable: ${FAULT_FLAGS.join(', ')}`, collectFault, {})
+    .option('--fault <name>', `misbehave on purpose, repeatable: ${FAULT_FLAGS.join(', ')}`, collectFault)
     .option('--latency <ms>', 'delay every answer by this many milliseconds', parseWholeNumber(0, 600_000))
     .option('--jitter <ms>', 'vary each delay by up to ± this many milliseconds (seeded, per request)',
       parseWholeNumber(0, 600_000))
@@ -72,7 +72,7 @@ Then point finance at it:
 }
 
 /** --fault is repeatable: each value's knobs are merged over the earlier ones. */
-function collectFault(value: string, previous: Partial<Faults>): Partial<Faults> {
+function collectFault(value: string, previous: Partial<Faults> | undefined): Partial<Faults> {
   try {
     return { ...previous, ...parseFaultFlag(value) };
   } catch (e) {
