@@ -12,16 +12,23 @@ import type { Store } from '../store/index.js';
  */
 export const FIXED_LOOKBACK_DAYS = 3 * 366;
 
-/** Detects over the stored history and stores the result. */
+/** Bump when the stored series gain fields, so series cached by an older version are detected again. */
+const SERIES_VERSION = 2;
+const stampOf = (store: Store): string => `v${SERIES_VERSION}|${store.fixed.currentStamp()}`;
+
+/** Detects over the stored history, marks transfers to the person's own accounts, and stores the result. */
 export function refreshFixedSeries(store: Store, today: string): RecurringSeries[] {
-  const stamp = store.fixed.currentStamp();
-  const series = detectRecurring(store.transactions.recurringCandidates(addDaysIso(today, -FIXED_LOOKBACK_DAYS)), { today });
+  const stamp = stampOf(store);
+  const since = addDaysIso(today, -FIXED_LOOKBACK_DAYS);
+  const series = detectRecurring(store.transactions.recurringCandidates(since), { today });
+  const own = new Set(store.fixed.ownTransferGroups(since).map((g) => `${g.account}\u0000${g.direction}\u0000${g.memo}`));
+  for (const s of series) s.ownTransfer = own.has(`${s.account}\u0000${s.direction}\u0000${s.memo}`);
   store.fixed.replace(series, stamp);
   return series;
 }
 
 export function loadFixedSeries(store: Store, today: string, opts: { account?: string } = {}): RecurringSeries[] {
-  const cached = store.fixed.read<RecurringSeries>(store.fixed.currentStamp());
+  const cached = store.fixed.read<RecurringSeries>(stampOf(store));
   const series = cached ? cached.map((s) => asOf(s, today)) : refreshFixedSeries(store, today);
   return opts.account ? series.filter((s) => s.account === opts.account) : series;
 }

@@ -21,6 +21,8 @@ export interface JournalRow extends Transaction {
   category: string;
   categorySource: string;
   ownTransfer: number | null;
+  /** the merchant as a person names it (domain/payee.ts); journals group by it */
+  payee?: string;
 }
 
 export interface JournalMeta {
@@ -110,6 +112,8 @@ interface Entry {
   date: string;
   id: number | null;
   text: string;
+  /** the payee when it differs from the memo (`text`) */
+  payee?: string;
   postings: Posting[];
   meta: string[];
 }
@@ -202,7 +206,8 @@ function dayText(format: JournalFormat, rows: readonly JournalRow[], names: Map<
     }
     const counter = { account: categoryAccount(format, r.direction, r.category), amount: r.direction === 'in' ? -r.amount : r.amount };
     const info = [`time: ${r.time}`, ...(r.type ? [`type: ${r.type}`] : []), ...(r.branch ? [`branch: ${r.branch}`] : [])];
-    entries.push({ date, id: r.id, text: r.memo, postings: [bank(r), counter], meta: info });
+    const payee = r.payee !== undefined && r.payee !== '' && r.payee !== r.memo.trim() ? r.payee : undefined;
+    entries.push({ date, id: r.id, text: r.memo, payee, postings: [bank(r), counter], meta: info });
   }
 
   if (format === 'ledger') {
@@ -222,14 +227,18 @@ function dayText(format: JournalFormat, rows: readonly JournalRow[], names: Map<
 }
 
 function ledgerEntry(e: Entry): string {
-  const lines = [`${e.date} *${e.id === null ? '' : ` (${e.id})`} ${ledgerPayee(e.text)}`];
+  // hledger reads "payee | note" in the description; ledger takes its payee from the Payee tag.
+  const description = e.payee === undefined ? ledgerPayee(e.text) : `${ledgerPayee(e.payee).replace(/\|/g, '¦')} | ${ledgerPayee(e.text)}`;
+  const lines = [`${e.date} *${e.id === null ? '' : ` (${e.id})`} ${description}`];
+  if (e.payee !== undefined) lines.push(`    ; Payee: ${ledgerPayee(e.payee)}`);
   for (const m of e.meta) lines.push(`    ; ${ledgerPayee(m)}`);
   for (const p of e.postings) lines.push(`    ${p.account}  ${krw(p.amount)}${p.assert === undefined ? '' : ` = ${krw(p.assert)}`}`);
   return lines.join('\n') + '\n\n';
 }
 
 function beancountEntry(e: Entry): string {
-  const lines = [`${e.date} * ${beancountString(e.text)}`];
+  // beancount: * "payee" "narration"
+  const lines = [`${e.date} * ${e.payee === undefined ? '' : beancountString(e.payee) + ' '}${beancountString(e.text)}`];
   if (e.id !== null) lines.push(`  id: "${e.id}"`);
   for (const m of e.meta) {
     const [key, ...rest] = m.split(': ');
@@ -241,11 +250,11 @@ function beancountEntry(e: Entry): string {
 
 export const EXPORT_CSV_HEADERS = [
   'id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'type', 'branch', 'category',
-  'categoryName', 'categorySource',
+  'categoryName', 'categorySource', 'payee',
 ] as const;
 
 /** One CSV row per transaction, in the order of EXPORT_CSV_HEADERS. */
 export function exportCsvRow(r: JournalRow): unknown[] {
   return [r.id, r.account, r.date, r.time, r.direction, r.amount, r.balanceAfter, r.memo, r.type, r.branch, r.category,
-    categoryName(r.category), r.categorySource];
+    categoryName(r.category), r.categorySource, r.payee ?? r.memo];
 }

@@ -1,6 +1,7 @@
 // The first design's detector, kept for quality comparisons: a memo group is fixed when it has ≥3 transactions, no
 // interval under 7 days and an interval std-dev under 1.1 days. Blind to business-day shifts and yearly payments.
 
+import { expectedAmount } from './fixed-amounts.js';
 import { formatIsoDay, parseIsoDay } from './dates.js';
 import { groupTransactions } from './recurring-group.js';
 import { isFixedAmount } from './recurring-select.js';
@@ -48,6 +49,7 @@ export function detectRecurringBaseline(txns: readonly RecurringInput[], opts: {
       category: mostCommonCategory(members.map((i) => txns[i]!.category)),
       intervalStdDays: std,
       amountKind: isFixedAmount(amounts) ? 'fixed' : 'varying',
+      expectedAmount: expectedAmount(amounts, isFixedAmount(amounts) ? 'fixed' : 'varying'),
     });
   }
   return out.sort(compareSeries);

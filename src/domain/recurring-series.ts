@@ -4,6 +4,7 @@
 import { formatIsoDay, isBusinessDayNumber, rollBackward, rollForward } from './dates.js';
 import type { Chain } from './recurring-chains.js';
 import { dayInMonthIndex } from './recurring-calendar.js';
+import { expectedAmount, lastPriceChange } from './fixed-amounts.js';
 import { isFixedAmount } from './recurring-select.js';
 import { HALF_PERIOD_DAYS, type RecurringInput, type RecurringSeries } from './recurring-types.js';
 
@@ -22,6 +23,7 @@ export function seriesFromChain(chain: Chain, indices: readonly number[], ctx: S
   const { txns, days } = ctx;
   const amounts = indices.map((i) => txns[i]!.amount);
   const dayList = indices.map((i) => days[i]!);
+  const kind = isFixedAmount(amounts) ? 'fixed' : 'varying';
   const nominal = nextNominal(chain);
   const next = moveLikeHistory(nominal, chain, dayList);
   const series: RecurringSeries = {
@@ -38,8 +40,11 @@ export function seriesFromChain(chain: Chain, indices: readonly number[], ctx: S
     active: !(ctx.today > next + HALF_PERIOD_DAYS[chain.cadence]),
     category: mostCommonCategory(indices.map((i) => txns[i]!.category)),
     intervalStdDays: intervalStd(dayList),
-    amountKind: isFixedAmount(amounts) ? 'fixed' : 'varying',
+    amountKind: kind,
+    expectedAmount: expectedAmount(amounts, kind),
   };
+  const change = lastPriceChange(amounts, dayList.map(formatIsoDay), kind);
+  if (change) series.priceChange = change;
   if (chain.family === 'month') series.dayOfMonth = chain.phase === 31 ? 'last' : chain.phase;
   return series;
 }

@@ -32,6 +32,12 @@ export interface RecurringSeries {
   intervalStdDays: number;
   /** 'fixed' when the amount changed at most once (a price change), else 'varying' */
   amountKind: 'fixed' | 'varying';
+  /** what the next payment will likely be (fixed-amounts.ts) */
+  expectedAmount: number;
+  /** the last price change of a fixed-amount series */
+  priceChange?: { date: string; oldAmount: number; newAmount: number };
+  /** a transfer between two of the person's own accounts (set by the app from the stored pairs) */
+  ownTransfer?: boolean;
   /** the nominal day of month of monthly/quarterly/yearly series; 'last' for month-end series */
   dayOfMonth?: number | 'last';
 }

@@ -34,7 +34,7 @@ export interface ReportData {
 }
 
 /** One row of `fixed --json` and of the report's upcoming list (CLI.md): a series without detector internals. */
-export type FixedRow = Omit<RecurringSeries, 'dayOfMonth'>;
+export type FixedRow = Omit<RecurringSeries, 'dayOfMonth' | 'priceChange' | 'ownTransfer'> & { ownTransfer: boolean };
 
 export interface Report {
   from: string;
@@ -81,8 +81,11 @@ export function reportWeeks(from: string, to: string): Array<{ weekStart: string
 
 export function fixedRow(s: RecurringSeries): FixedRow {
   const { memo, account, direction, cadence, count, averageAmount, lastAmount, firstDate, lastDate, nextDate, active } = s;
-  const { category, intervalStdDays, amountKind } = s;
-  return { memo, account, direction, cadence, count, averageAmount, lastAmount, firstDate, lastDate, nextDate, active, category, intervalStdDays, amountKind };
+  const { category, intervalStdDays, amountKind, expectedAmount } = s;
+  return {
+    memo, account, direction, cadence, count, averageAmount, lastAmount, firstDate, lastDate, nextDate, active, category,
+    intervalStdDays, amountKind, expectedAmount, ownTransfer: s.ownTransfer === true,
+  };
 }
 
 export function buildReport(spec: ReportSpec, data: ReportData): Report {

@@ -26,6 +26,20 @@ export class FixedRepo {
     return (this.db.prepare('SELECT data FROM fixed_series ORDER BY id').all() as Array<{ data: string }>).map((r) => JSON.parse(r.data) as T);
   }
 
+  /**
+   * Account/direction/memo groups since `since` whose rows are mostly paired own-account transfers (a fixed series
+   * among them is a transfer to oneself, shown once).
+   */
+  ownTransferGroups(since: string): Array<{ account: string; direction: 'in' | 'out'; memo: string }> {
+    return this.db
+      .prepare(
+        `SELECT account, direction, memo FROM transactions WHERE date >= ?
+          GROUP BY account, direction, memo
+         HAVING sum(own_transfer IS NOT NULL) * 2 >= count(*) AND sum(own_transfer IS NOT NULL) > 0`,
+      )
+      .all(since) as Array<{ account: string; direction: 'in' | 'out'; memo: string }>;
+  }
+
   replace(series: ReadonlyArray<{ account: string }>, stamp: string): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM fixed_series').run();

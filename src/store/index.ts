@@ -6,6 +6,8 @@ import { CountersRepo } from './counters-repo.js';
 import { FixedRepo } from './fixed-repo.js';
 import { openDatabase, type Db } from './db.js';
 import { LabelsRepo } from './labels-repo.js';
+import { PayeesRepo } from './payees-repo.js';
+import { BudgetsRepo } from './budgets-repo.js';
 import { ReportRepo } from './report-repo.js';
 import { SyncRepo } from './sync-repo.js';
 import { TransactionsRepo } from './transactions-repo.js';
@@ -19,6 +21,8 @@ export class Store {
   readonly syncs: SyncRepo;
   readonly fixed: FixedRepo;
   readonly reports: ReportRepo;
+  readonly payees: PayeesRepo;
+  readonly budgets: BudgetsRepo;
 
   constructor(readonly db: Db) {
     this.auth = new AuthRepo(db);
@@ -29,6 +33,8 @@ export class Store {
     this.syncs = new SyncRepo(db);
     this.fixed = new FixedRepo(db);
     this.reports = new ReportRepo(db);
+    this.payees = new PayeesRepo(db);
+    this.budgets = new BudgetsRepo(db);
   }
 
   static open(path: string): Store {

@@ -140,4 +140,19 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX transactions_own ON transactions(date) WHERE own_transfer IS NOT NULL;
   `,
+
+  // 3: memo → payee, derived once per distinct memo (insight: payees, budgets). Rebuilt when the payee rules change
+  //    (meta payees_stamp); monthly budget limits per category
+  `
+  CREATE TABLE payees (
+    memo  TEXT PRIMARY KEY,
+    payee TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE budgets (
+    category   TEXT PRIMARY KEY CHECK (category <> ''),
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    created_at TEXT NOT NULL DEFAULT ${NOW}
+  );
+  `,
 ];

@@ -25,6 +25,11 @@ export interface TxFilter {
   account?: string;
   category?: string;
   search?: string;
+  /** with `search`: memos that match it some other way (their payee, initial consonants) */
+  searchMemos?: readonly string[];
+  /** amount bounds in won, inclusive */
+  min?: number;
+  max?: number;
   limit?: number;
   order?: 'newest' | 'oldest';
 }
@@ -124,9 +129,13 @@ export class TransactionsRepo {
     if (f.account) (where.push('account = @account'), (params.account = f.account));
     if (f.category) (where.push('category = @category'), (params.category = f.category));
     if (f.search) {
-      where.push("(memo LIKE @search ESCAPE '\\' OR branch LIKE @search ESCAPE '\\' OR type LIKE @search ESCAPE '\\')");
+      const memos = f.searchMemos?.length ? ' OR memo IN (SELECT value FROM json_each(@memos))' : '';
+      where.push(`(memo LIKE @search ESCAPE '\\' OR branch LIKE @search ESCAPE '\\' OR type LIKE @search ESCAPE '\\'${memos})`);
       params.search = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      if (memos) params.memos = JSON.stringify(f.searchMemos);
     }
+    if (f.min !== undefined) (where.push('amount >= @min'), (params.min = f.min));
+    if (f.max !== undefined) (where.push('amount <= @max'), (params.max = f.max));
     const dir = f.order === 'oldest' ? 'ASC' : 'DESC';
     let sql = `${SELECT_TX}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY date ${dir}, time ${dir}, id ${dir}`;
     if (f.limit !== undefined) (sql += ' LIMIT @limit'), (params.limit = f.limit);

@@ -48,7 +48,7 @@ describe('export to stdout and csv', () => {
     const r = await run(fx.home, ['export', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,account,date,time,direction,amount,balanceAfter,memo,type,branch,category,categoryName,categorySource');
+    expect(lines[0]).toBe('id,account,date,time,direction,amount,balanceAfter,memo,type,branch,category,categoryName,categorySource,payee');
     expect(lines).toHaveLength(fx.rows.length + 1);
     expect(r.stdout).toContain('"say ""hi"""');
   });

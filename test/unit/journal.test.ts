@@ -50,7 +50,7 @@ describe('escaping', () => {
   });
   it('quotes CSV fields per RFC 4180 via the row order of the header', () => {
     const r = row({ account: 'F1', date: '2026-01-01', direction: 'out', amount: 5, balanceAfter: 5, memo: 'a,"b"' });
-    expect(exportCsvRow(r)).toEqual([r.id, 'F1', '2026-01-01', '12:00:00', 'out', 5, 5, 'a,"b"', '', '', 'food', '식비', 'keyword']);
+    expect(exportCsvRow(r)).toEqual([r.id, 'F1', '2026-01-01', '12:00:00', 'out', 5, 5, 'a,"b"', '', '', 'food', '식비', 'keyword', 'a,"b"']);
   });
 });
 

@@ -30,11 +30,12 @@ Examples:
         if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`, 'give a start date on or before the end date');
         const store = await ctx.store();
         const journal = await import('../../domain/journal.js');
+        const payees = (await import('../../app/payees.js')).loadPayees(store);
         let count = 0;
         const rows = (function* () {
           for (const r of store.transactions.iterate({ from: opts.from, to: opts.to, order: 'oldest' })) {
             count++;
-            yield r;
+            yield { ...r, payee: payees.get(r.memo) ?? r.memo };
           }
         })();
         let chunks: Iterable<string>;

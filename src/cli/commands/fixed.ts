@@ -19,7 +19,8 @@ export function register(program: Command, act: Act): void {
         const { kstDate } = await import('../../domain/kst.js');
         const series = loadFixedSeries(store, kstDate(ctx.now()), { account: opts.account });
         if (ctx.io.json) return ctx.io.data(JSON.stringify(series.map(fixedRow), null, 2));
-        const shown = opts.all ? series : series.filter((s) => s.active);
+        const { oncePerOwnTransfer } = await import('../../domain/fixed-changes.js');
+        const shown = oncePerOwnTransfer(opts.all ? series : series.filter((s) => s.active));
         if (shown.length === 0) return ctx.io.info(series.length ? 'no active fixed payments (use --all to see stopped ones)' : "no fixed payments found yet — sync more history with 'finance sync'");
         const { renderTable } = await import('../../render/table.js');
         const { formatNumber } = await import('../../render/format.js');
@@ -27,21 +28,21 @@ export function register(program: Command, act: Act): void {
         const tty = ctx.io.stdoutTTY;
         const headers = tty
           ? ['next', 'memo', 'cadence', 'amount', 'last', 'count', 'since', 'category', 'account']
-          : ['nextDate', 'memo', 'direction', 'cadence', 'averageAmount', 'lastAmount', 'count', 'firstDate', 'lastDate', 'active', 'category', 'account'];
+          : ['nextDate', 'memo', 'direction', 'cadence', 'averageAmount', 'lastAmount', 'count', 'firstDate', 'lastDate', 'active', 'category', 'account', 'expectedAmount', 'ownTransfer'];
         const rows = shown.map((s) =>
           tty
             ? [
                 s.active ? s.nextDate : ctx.io.c.dim(`${s.nextDate} (stopped)`),
                 s.memo,
                 s.cadence,
-                (s.direction === 'in' ? '+' : '-') + formatNumber(s.averageAmount) + (s.amountKind === 'varying' ? ' ~' : ''),
+                (s.direction === 'in' ? '+' : '-') + formatNumber(s.expectedAmount) + (s.amountKind === 'varying' ? ' ~' : ''),
                 formatNumber(s.lastAmount),
                 s.count,
                 s.firstDate,
-                categoryName(s.category),
+                s.ownTransfer ? '내 계좌 간 이체 own' : categoryName(s.category),
                 `…${s.account.slice(-6)}`,
               ]
-            : [s.nextDate, s.memo, s.direction, s.cadence, s.averageAmount, s.lastAmount, s.count, s.firstDate, s.lastDate, s.active, s.category, s.account],
+            : [s.nextDate, s.memo, s.direction, s.cadence, s.averageAmount, s.lastAmount, s.count, s.firstDate, s.lastDate, s.active, s.category, s.account, s.expectedAmount, s.ownTransfer === true],
         );
         ctx.io.out(await renderTable(ctx.io, headers, rows, tty ? { align: ['left', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'left'] } : {}));
       }),

@@ -12,7 +12,9 @@ export function register(program: Command, act: Act): void {
     .option('--to <date>', 'up to this date (YYYY-MM-DD)', parseDate)
     .option('--account <id>', 'only this account')
     .option('--category <category>', 'only this category (id or Korean name)')
-    .option('--search <text>', 'memo, branch or type containing this text')
+    .option('--search <text>', 'memo, payee, branch or type containing this text; initial consonants (ㅅㅌㅂㅅ) match too')
+    .option('--min <won>', 'amount at least this', parseWholeNumber(0, Number.MAX_SAFE_INTEGER))
+    .option('--max <won>', 'amount at most this', parseWholeNumber(0, Number.MAX_SAFE_INTEGER))
     .option('--limit <n>', 'at most n rows', parseWholeNumber(1, 100_000_000))
     .addOption(formatOption())
     .addHelpText(
@@ -21,16 +23,22 @@ export function register(program: Command, act: Act): void {
 Examples:
   $ finance tx --from 2026-01-01 --category cafe
   $ finance tx --search 스타벅스 --format csv > coffee.csv
+  $ finance tx --search ㅅㅌㅂㅅ --min 10000
   $ finance tx --format json --limit 10 | jq '.[].amount'`,
     )
     .action(
       act(async (ctx, opts) => {
         const { UsageError } = await import('../../errors.js');
         if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
+        if (opts.min !== undefined && opts.max !== undefined && opts.min > opts.max) throw new UsageError(`--min ${opts.min} is above --max ${opts.max}`);
         const store = await ctx.store();
         const category = opts.category ? (await import('../../app/categories.js')).resolveCategory(store, opts.category) : undefined;
         const { categoryName } = await import('../../domain/categories.js');
-        const rows = store.transactions.iterate({ from: opts.from, to: opts.to, account: opts.account, category, search: opts.search, limit: opts.limit });
+        const { loadPayees, memosMatching } = await import('../../app/payees.js');
+        const { payeeOf } = await import('../../domain/payee.js');
+        const payees = loadPayees(store);
+        const searchMemos = opts.search ? memosMatching(payees, opts.search) : undefined;
+        const rows = store.transactions.iterate({ from: opts.from, to: opts.to, account: opts.account, category, search: opts.search, searchMemos, min: opts.min, max: opts.max, limit: opts.limit });
         const format = ctx.io.json ? 'json' : (opts.format ?? 'text');
         const toJson = (t: ReturnType<typeof rows.next>['value'] & object) => ({
           id: t.id,
@@ -41,13 +49,14 @@ Examples:
           amount: t.amount,
           balanceAfter: t.balanceAfter,
           memo: t.memo,
+          payee: payees.get(t.memo) ?? payeeOf(t.memo),
           type: t.type,
           branch: t.branch,
           category: t.category,
           categoryName: categoryName(t.category),
           categorySource: t.categorySource,
         });
-        const headers = ['id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'type', 'branch', 'category', 'categoryName', 'categorySource'];
+        const headers = ['id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'payee', 'type', 'branch', 'category', 'categoryName', 'categorySource'];
         switch (format) {
           case 'json':
             // Streamed: a million rows must not be held in memory as one string.
@@ -90,17 +99,18 @@ Examples:
             ctx.io.out(
               await renderTable(
                 ctx.io,
-                ['date', 'time', 'amount', 'balance', 'memo', 'category', 'account'],
+                ['date', 'time', 'amount', 'balance', 'memo', 'payee', 'category', 'account'],
                 list.map((t) => [
                   t.date,
                   t.time.slice(0, 5),
                   t.direction === 'in' ? c.green(`+${formatNumber(t.amount)}`) : c.red(`-${formatNumber(t.amount)}`),
                   formatNumber(t.balanceAfter),
                   t.memo,
+                  payees.get(t.memo) ?? payeeOf(t.memo),
                   categoryName(t.category) + (t.categorySource === 'label' ? ' *' : ''),
                   `…${t.account.slice(-6)}`,
                 ]),
-                { align: ['left', 'left', 'right', 'right', 'left', 'left', 'left'] },
+                { align: ['left', 'left', 'right', 'right', 'left', 'left', 'left', 'left'] },
               ),
             );
           }

@@ -1,0 +1,19 @@
+// Payees for commands: brings the stored memo → payee table up to date (new rows, or new payee rules) and answers
+// which memos a search text matches through their payee or initial consonants.
+
+import { PAYEE_VERSION, payeeOf, searchMatcher } from '../domain/payee.js';
+import type { Store } from '../store/index.js';
+
+/** memo → payee for every stored memo. */
+export function loadPayees(store: Store): Map<string, string> {
+  store.payees.fill(PAYEE_VERSION, payeeOf);
+  return new Map(store.payees.all().map((r) => [r.memo, r.payee]));
+}
+
+/** The stored memos that `query` finds through the memo text, the payee, or initial consonants (ㅅㅌㅂㅅ). */
+export function memosMatching(payees: ReadonlyMap<string, string>, query: string): string[] {
+  const matches = searchMatcher(query);
+  const out: string[] = [];
+  for (const [memo, payee] of payees) if (matches(memo, payee)) out.push(memo);
+  return out;
+}
