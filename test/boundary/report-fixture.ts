@@ -68,7 +68,7 @@ export interface RunResult {
 }
 
 /** Runs `finance <args>` in-process on the fixture's home; a thrown error becomes its exit code (commander's: 64). */
-export async function run(home: string, args: string[], opts: { tty?: boolean; columns?: number } = {}): Promise<RunResult> {
+export async function run(home: string, args: string[], opts: { tty?: boolean; columns?: number; now?: Date } = {}): Promise<RunResult> {
   const stdout = Object.assign(new PassThrough(), { isTTY: opts.tty ?? false, columns: opts.columns });
   const stderr = Object.assign(new PassThrough(), { isTTY: false });
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
@@ -78,7 +78,7 @@ export async function run(home: string, args: string[], opts: { tty?: boolean; c
   stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
   const contexts: Context[] = [];
   const program = await buildProgram(
-    { streams: { stdin, stdout, stderr }, env: {}, now: () => NOW, signal: new AbortController().signal, onContext: (c) => contexts.push(c) },
+    { streams: { stdin, stdout, stderr }, env: {}, now: () => opts.now ?? NOW, signal: new AbortController().signal, onContext: (c) => contexts.push(c) },
     '0.0.0-test',
   );
   const quiet = (c: Command) => {
