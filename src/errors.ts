@@ -8,6 +8,8 @@ import { redactSecrets } from './redact.js';
 export const EXIT = {
   ok: 0,
   bug: 1,
+  /** `budget check` only: a category is over its limit (a finding for cron, not an error) */
+  finding: 3,
   usage: 64,
   data: 65,
   unavailable: 69,
@@ -28,6 +30,11 @@ export class FinanceError extends Error {
     this.name = new.target.name;
     if (hint !== undefined) this.hint = sanitizeText(redactSecrets(hint));
   }
+}
+
+/** 3: a finding the output has already shown (`budget check`); nothing more is printed. */
+export class FindingError extends FinanceError {
+  override readonly exitCode = EXIT.finding;
 }
 
 /** 64: unknown command or option, bad argument value. */

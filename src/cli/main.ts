@@ -2,7 +2,7 @@
 
 import { CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { EXIT, FinanceError, InterruptedError, type ExitCode } from '../errors.js';
+import { EXIT, FinanceError, FindingError, InterruptedError, type ExitCode } from '../errors.js';
 import { redactSecrets } from '../redact.js';
 import type { Context } from '../app/context.js';
 import { buildProgram } from './program.js';
@@ -22,6 +22,7 @@ export function describeError(e: unknown, verbose: boolean): { code: ExitCode; t
     const msg = e.message.replace(/^error: /, '');
     return { code: e.exitCode === 0 ? EXIT.ok : EXIT.usage, text: e.exitCode === 0 ? '' : `finance: ${msg}\n  see 'finance --help' or 'finance <command> --help'` };
   }
+  if (e instanceof FindingError) return { code: e.exitCode, text: '' };
   if (e instanceof FinanceError) {
     const lines = [`finance: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`];
     if (verbose && e.cause instanceof Error) lines.push(`  cause: ${e.cause.message}`);

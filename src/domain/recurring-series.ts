@@ -42,6 +42,7 @@ export function seriesFromChain(chain: Chain, indices: readonly number[], ctx: S
     intervalStdDays: intervalStd(dayList),
     amountKind: kind,
     expectedAmount: expectedAmount(amounts, kind),
+    roll: rollOf(chain, dayList),
   };
   const change = lastPriceChange(amounts, dayList.map(formatIsoDay), kind);
   if (change) series.priceChange = change;
@@ -57,10 +58,15 @@ function nextNominal(chain: Chain): number {
 }
 
 /** Earlier for series that moved earlier (salaries); unmoved for series seen on non-business days; else later. */
+function rollOf(chain: Chain, dayList: readonly number[]): 'backward' | 'none' | 'forward' {
+  if (chain.dir < 0) return 'backward';
+  if (chain.dir === 0 && dayList.some((d) => !isBusinessDayNumber(d))) return 'none';
+  return 'forward';
+}
+
 function moveLikeHistory(nominal: number, chain: Chain, dayList: readonly number[]): number {
-  if (chain.dir < 0) return rollBackward(nominal);
-  if (chain.dir === 0 && dayList.some((d) => !isBusinessDayNumber(d))) return nominal;
-  return rollForward(nominal);
+  const roll = rollOf(chain, dayList);
+  return roll === 'backward' ? rollBackward(nominal) : roll === 'none' ? nominal : rollForward(nominal);
 }
 
 /** The most frequent category (ties: alphabetically first), 'uncategorized' when none is set. */

@@ -36,6 +36,8 @@ export interface RecurringSeries {
   expectedAmount: number;
   /** the last price change of a fixed-amount series */
   priceChange?: { date: string; oldAmount: number; newAmount: number };
+  /** how the history moves a payment off a non-business day (later occurrences are moved the same way) */
+  roll?: 'backward' | 'none' | 'forward';
   /** a transfer between two of the person's own accounts (set by the app from the stored pairs) */
   ownTransfer?: boolean;
   /** the nominal day of month of monthly/quarterly/yearly series; 'last' for month-end series */

@@ -1,8 +1,11 @@
 // The `report` object (CLI.md `report --json`) and its pure builder: totals, categories, upcoming fixed payments and
 // weekly balance/flows from pre-aggregated store data. No db, no clock: the period and today come in the spec.
 
+import type { BudgetStatus } from './budget.js';
 import { categoryName } from './categories.js';
-import { addDaysIso, addMonthsIso } from './kst.js';
+import { fixedChanges, oncePerOwnTransfer, type FixedChange } from './fixed-changes.js';
+import type { Forecast } from './forecast.js';
+import { addDaysIso, addMonthsIso, daysBetweenIso } from './kst.js';
 import type { RecurringSeries } from './recurring-types.js';
 import type { Direction } from './types.js';
 
@@ -31,10 +34,29 @@ export interface ReportData {
   /** per account: the balance before its first transaction (absent: 0) */
   initialBalances: ReadonlyMap<string, number>;
   fixed: readonly RecurringSeries[];
+  /** the comparison period's flows (previousPeriod) */
+  previousFlows?: ReportData['flows'];
+  /** spending per payee in the period */
+  payees?: ReadonlyArray<{ payee: string; amount: number; count: number }>;
+  /** per account: the date of its first stored transaction (tells a new series from the history's start) */
+  historyStart?: ReadonlyMap<string, string>;
+  /** the current month's budgets, when any are set */
+  budgets?: BudgetStatus[];
+  forecast?: Forecast;
+  /** for a period that ended before today: each account's balance after its last transaction on or before `to` */
+  endBalances?: ReadonlyArray<{ account: string; balanceAfter: number }>;
+}
+
+export interface CategoryRow {
+  category: string;
+  name: string;
+  amount: number;
+  count: number;
+  share: number;
 }
 
 /** One row of `fixed --json` and of the report's upcoming list (CLI.md): a series without detector internals. */
-export type FixedRow = Omit<RecurringSeries, 'dayOfMonth' | 'priceChange' | 'ownTransfer'> & { ownTransfer: boolean };
+export type FixedRow = Omit<RecurringSeries, 'dayOfMonth' | 'priceChange' | 'ownTransfer' | 'roll'> & { ownTransfer: boolean };
 
 export interface Report {
   from: string;
@@ -44,11 +66,18 @@ export interface Report {
   income: number;
   spending: number;
   net: number;
-  categories: Array<{ category: string; name: string; amount: number; count: number; share: number }>;
+  categories: CategoryRow[];
   upcoming: FixedRow[];
   weekly: Array<{ weekStart: string; balance: number; spending: number; income: number }>;
   ownTransfers: { count: number; amount: number };
+  previous?: { from: string; to: string; income: number; spending: number; categories: CategoryRow[] };
+  changes?: FixedChange[];
+  topPayees?: Array<{ payee: string; amount: number; count: number }>;
+  budgets?: BudgetStatus[];
+  forecast?: Forecast;
 }
+
+export const TOP_PAYEES = 10;
 
 export const UPCOMING_DAYS = 30;
 
@@ -61,6 +90,50 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 export function monthPeriod(month: string): { from: string; to: string } {
   const from = `${month}-01`;
   return { from, to: addDaysIso(addMonthsIso(from, 1), -1) };
+}
+
+/**
+ * The comparison period: for a calendar month the month before, else the period of the same length just before.
+ */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const isMonth = from.endsWith('-01') && to === addDaysIso(addMonthsIso(from, 1), -1);
+  if (isMonth) return { from: addMonthsIso(from, -1), to: addDaysIso(from, -1) };
+  const prevTo = addDaysIso(from, -1);
+  return { from: addDaysIso(prevTo, -daysBetweenIso(from, to)), to: prevTo };
+}
+
+/** Income, spending and spending by category over from..to, own transfers counted apart (both legs stored: once). */
+export function summariseFlows(flows: ReportData['flows'], from: string, to: string) {
+  let income = 0;
+  let spending = 0;
+  const own = { count: 0, amount: 0 };
+  const byCategory = new Map<string, { amount: number; count: number }>();
+  for (const f of flows) {
+    if (f.date < from || f.date > to) continue;
+    if (f.own) {
+      if (f.direction === 'out') (own.count += f.count), (own.amount += f.amount);
+      continue;
+    }
+    if (f.direction === 'in') {
+      income += f.amount;
+      continue;
+    }
+    spending += f.amount;
+    const c = byCategory.get(f.category) ?? { amount: 0, count: 0 };
+    c.amount += f.amount;
+    c.count += f.count;
+    byCategory.set(f.category, c);
+  }
+  const categories: CategoryRow[] = [...byCategory]
+    .map(([category, c]) => ({
+      category,
+      name: categoryName(category),
+      amount: c.amount,
+      count: c.count,
+      share: spending > 0 ? Math.round((c.amount / spending) * 10_000) / 10_000 : 0,
+    }))
+    .sort((a, b) => b.amount - a.amount || a.category.localeCompare(b.category));
+  return { income, spending, categories, own };
 }
 
 /** Monday of the ISO week holding `date`. */
@@ -94,61 +167,34 @@ export function buildReport(spec: ReportSpec, data: ReportData): Report {
   const weekIndex = new Map(weeks.map((w, i) => [w.weekStart, i]));
   const weekOfDay = new Map<string, number>();
   const weekly = weeks.map((w) => ({ weekStart: w.weekStart, balance: 0, spending: 0, income: 0 }));
-  let income = 0;
-  let spending = 0;
-  const own = { count: 0, amount: 0 };
-  const byCategory = new Map<string, { amount: number; count: number }>();
+  const { income, spending, categories, own } = summariseFlows(data.flows, from, to);
   for (const f of data.flows) {
-    if (f.date < from || f.date > to) continue;
-    if (f.own) {
-      // Both legs of a pair are stored; the money moved is counted once, on its outgoing leg.
-      if (f.direction === 'out') (own.count += f.count), (own.amount += f.amount);
-      continue;
-    }
+    if (f.date < from || f.date > to || f.own) continue;
     // Flows come grouped by day, many per day: look each day's week up once.
     let wi = weekOfDay.get(f.date);
     if (wi === undefined) weekOfDay.set(f.date, (wi = weekIndex.get(weekStartOf(f.date))!));
-    const week = weekly[wi]!;
-    if (f.direction === 'in') {
-      income += f.amount;
-      week.income += f.amount;
-      continue;
-    }
-    spending += f.amount;
-    week.spending += f.amount;
-    const c = byCategory.get(f.category) ?? { amount: 0, count: 0 };
-    c.amount += f.amount;
-    c.count += f.count;
-    byCategory.set(f.category, c);
+    if (f.direction === 'in') weekly[wi]!.income += f.amount;
+    else weekly[wi]!.spending += f.amount;
   }
-
-  const categories = [...byCategory]
-    .map(([category, c]) => ({
-      category,
-      name: categoryName(category),
-      amount: c.amount,
-      count: c.count,
-      share: spending > 0 ? Math.round((c.amount / spending) * 10_000) / 10_000 : 0,
-    }))
-    .sort((a, b) => b.amount - a.amount || a.category.localeCompare(b.category));
 
   fillWeeklyBalances(weekly, weeks, data);
 
-  const accounts = data.accounts.map(({ id, bankName, accountNumMasked, alias, balance, balanceAt }) => ({
-    id,
-    bankName,
-    accountNumMasked,
-    alias,
-    balance,
-    balanceAt,
-  }));
+  // A period that ended before today shows the balances at its end (the balance chain), and nothing upcoming.
+  const past = to < spec.today && data.endBalances !== undefined;
+  const atEnd = new Map(data.endBalances?.map((b) => [b.account, b.balanceAfter]));
+  const accounts = data.accounts.map(({ id, bankName, accountNumMasked, alias, balance, balanceAt }) =>
+    past
+      ? { id, bankName, accountNumMasked, alias, balance: atEnd.get(id) ?? data.initialBalances.get(id) ?? null, balanceAt: to }
+      : { id, bankName, accountNumMasked, alias, balance, balanceAt },
+  );
   const horizon = addDaysIso(spec.today, UPCOMING_DAYS);
-  const upcoming = data.fixed
-    .filter((s) => s.active && s.nextDate >= spec.today && s.nextDate <= horizon)
-    .sort((a, b) => a.nextDate.localeCompare(b.nextDate) || a.memo.localeCompare(b.memo))
-    .map(fixedRow);
+  const upcoming = past
+    ? []
+    : oncePerOwnTransfer(data.fixed.filter((s) => s.active && s.nextDate >= spec.today && s.nextDate <= horizon))
+        .sort((a, b) => a.nextDate.localeCompare(b.nextDate) || a.memo.localeCompare(b.memo))
+        .map(fixedRow);
 
-  return {
+  const report: Report = {
     from,
     to,
     assets: accounts.reduce((sum, a) => sum + (a.balance ?? 0), 0),
@@ -161,6 +207,22 @@ export function buildReport(spec: ReportSpec, data: ReportData): Report {
     weekly,
     ownTransfers: own,
   };
+  if (data.previousFlows !== undefined) {
+    const p = previousPeriod(from, to);
+    const prev = summariseFlows(data.previousFlows, p.from, p.to);
+    report.previous = { ...p, income: prev.income, spending: prev.spending, categories: prev.categories };
+  }
+  if (data.historyStart !== undefined) report.changes = fixedChanges(data.fixed, { from, to }, data.historyStart);
+  if (data.payees !== undefined) {
+    report.topPayees = data.payees
+      .slice()
+      .sort((a, b) => b.amount - a.amount || a.payee.localeCompare(b.payee))
+      .slice(0, TOP_PAYEES)
+      .map(({ payee, amount, count }) => ({ payee, amount, count }));
+  }
+  if (data.budgets !== undefined && data.budgets.length > 0) report.budgets = data.budgets;
+  if (data.forecast !== undefined) report.forecast = data.forecast;
+  return report;
 }
 
 /** Each week's balance: per account the last point on or before the week's end, else its initial balance (or 0). */

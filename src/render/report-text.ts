@@ -6,6 +6,7 @@ import { categoryName } from '../domain/categories.js';
 import type { Report } from '../domain/report.js';
 import { lineChart } from './charts.js';
 import { formatKstTimestamp, formatSignedWon, formatWon } from './format.js';
+import { budgetLines, changesLines, changeText, forecastLines, topPayeeLines } from './insight-text.js';
 
 export interface ReportTextOptions {
   c: ChalkInstance;
@@ -90,21 +91,43 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
   const catAmountW = Math.max(0, ...report.categories.map((x) => displayWidth(formatWon(x.amount))));
   const countW = Math.max(0, ...report.categories.map((x) => `${x.count}건`.length));
   const barW = Math.max(5, Math.min(BAR_WIDTH, width - (2 + catW + 2 + catAmountW + 2 + countW + 2 + 6 + 2)));
+  // The change against the comparison period, per category (▲/▼ amount and %).
+  const prev = new Map(report.previous?.categories.map((x) => [x.category, x.amount]));
+  const vs = (category: string, amount: number) => (report.previous ? `  ${changeText(prev.get(category) ?? 0, amount, c)}` : '');
   for (const x of report.categories) {
     const share = `${(x.share * 100).toFixed(1)}%`.padStart(6);
     out.push(
-      `  ${padEnd(x.name, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}  ${c.cyan(bar(x.share, barW))}`,
+      `  ${padEnd(x.name, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}  ${c.cyan(padEnd(bar(x.share, barW), barW))}${vs(x.category, x.amount)}`,
     );
   }
+  if (report.previous) {
+    const p = report.previous;
+    const gone = p.categories.filter((x) => !report.categories.some((y) => y.category === x.category));
+    for (const x of gone) out.push(`  ${padEnd(x.name, catW)}  ${padStart(formatWon(0), catAmountW)}  ${' '.repeat(countW + 2 + 6 + 2 + barW)}${vs(x.category, 0)}`);
+    out.push(c.dim(`  vs ${p.from} → ${p.to}: spending ${formatWon(p.spending)}, income ${formatWon(p.income)}`) + `  ${changeText(p.spending, report.spending, c)}`);
+  }
   out.push('');
+
+  if (report.topPayees) {
+    out.push(h('주요 거래처 Top payees'), ...topPayeeLines(report.topPayees, c, width), '');
+  }
+  if (report.changes) {
+    out.push(h('변동 What changed (fixed payments)'), ...changesLines(report.changes, c), '');
+  }
+  if (report.budgets && report.budgets.length > 0) {
+    out.push(h('예산 Budgets (this month to date)'), ...budgetLines(report.budgets, c, width), '');
+  }
 
   out.push(h('다가오는 고정지출 Upcoming fixed payments (30 days)'));
   if (report.upcoming.length === 0) out.push(c.dim('  none expected'));
   const memoW = Math.max(0, ...report.upcoming.map((u) => displayWidth(u.memo)));
   for (const u of report.upcoming) {
-    const amount = u.amountKind === 'fixed' ? u.lastAmount : u.averageAmount;
-    const shown = (u.direction === 'in' ? '+' : '') + formatWon(amount) + (u.amountKind === 'varying' ? ' ~' : '');
-    out.push(`  ${u.nextDate}  ${padEnd(u.memo, memoW)}  ${padStart(shown, 14)}  ${u.cadence}  ${c.dim(categoryName(u.category))}`);
+    const shown = (u.direction === 'in' ? '+' : '') + formatWon(u.expectedAmount) + (u.amountKind === 'varying' ? ' ~' : '');
+    const kind = u.ownTransfer ? '내 계좌 간 이체 own transfer' : categoryName(u.category);
+    out.push(`  ${u.nextDate}  ${padEnd(u.memo, memoW)}  ${padStart(shown, 14)}  ${u.cadence}  ${c.dim(kind)}`);
+  }
+  if (report.forecast) {
+    out.push('', h(`예측 Forecast ${report.forecast.from} → ${report.forecast.to}`), ...forecastLines(report.forecast, c, { width, chart: false }));
   }
 
   if (opts.chart && report.weekly.length > 0) {

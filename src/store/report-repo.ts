@@ -116,6 +116,24 @@ export class ReportRepo {
       .all() as AccountBalance[];
   }
 
+  /** Outgoing money per account and memo from..to, own transfers left out (the forecast's variable spending). */
+  spendingByMemo(from: string, to: string): Array<{ account: string; memo: string; amount: number }> {
+    return this.db
+      .prepare(
+        `SELECT account, memo, sum(amount) AS amount FROM transactions
+          WHERE date >= ? AND date <= ? AND direction = 'out' AND own_transfer IS NULL GROUP BY account, memo`,
+      )
+      .all(from, to) as Array<{ account: string; memo: string; amount: number }>;
+  }
+
+  /** Per account: the date of its first stored transaction. */
+  firstDates(): Map<string, string> {
+    const rows = this.db
+      .prepare('SELECT a.id AS account, (SELECT min(t.date) FROM transactions t WHERE t.account = a.id) AS date FROM accounts a')
+      .all() as Array<{ account: string; date: string | null }>;
+    return new Map(rows.filter((r) => r.date !== null).map((r) => [r.account, r.date!]));
+  }
+
   /** What an export of from..to (either open) needs to declare before its first entry. */
   exportSummary(from?: string, to?: string): ExportSummary {
     const where = 'WHERE date >= @from AND date <= @to';

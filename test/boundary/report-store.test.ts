@@ -70,12 +70,21 @@ describe('report --json against the stored rows', () => {
   });
 
   it('sums assets from the synced balance, else the last balance_after', async () => {
-    const r = await reportJson(['--month', '2026-01']);
-    expect([r.from, r.to]).toEqual(['2026-01-01', '2026-01-31']);
+    const r = await reportJson([]);
     const lastF2 = fx.rows.filter((x) => x.account === 'F2').at(-1)!.balanceAfter;
     const lastF1 = fx.rows.filter((x) => x.account === 'F1').at(-1)!.balanceAfter;
     expect(r.accounts.map((a) => a.balance)).toEqual([lastF1, lastF2, 5_000]);
     expect(r.assets).toBe(lastF1 + lastF2 + 5_000);
+  });
+
+  it('for a past period: balances at its end from the balance chain, nothing upcoming', async () => {
+    const r = await reportJson(['--month', '2026-01']);
+    expect([r.from, r.to]).toEqual(['2026-01-01', '2026-01-31']);
+    const endOf = (a: string) => fx.rows.filter((x) => x.account === a && x.date <= '2026-01-31').at(-1)!.balanceAfter;
+    // F3 has no transactions: its balance at the end of January is unknown
+    expect(r.accounts.map((a) => a.balance)).toEqual([endOf('F1'), endOf('F2'), null]);
+    expect(r.assets).toBe(endOf('F1') + endOf('F2'));
+    expect(r.upcoming).toEqual([]);
   });
 });
 

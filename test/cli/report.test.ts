@@ -60,7 +60,11 @@ describe('report', () => {
       expect(rep.categories.map((c: { category: string; amount: number; count: number }) => [c.category, c.amount, c.count]).sort()).toEqual(cats.map((c) => [c.category, c.amount, c.count]).sort());
       expect(rep.categories.reduce((s: number, c: { share: number }) => s + c.share, 0)).toBeCloseTo(1, 2);
       const accounts = (db.prepare('SELECT id, balance FROM accounts').all() as Array<{ id: string; balance: number }>);
-      expect(rep.assets).toBe(accounts.reduce((s, a) => s + a.balance, 0));
+      // a past period (it ended before today): assets are the balances at its end, from the balance chain
+      const atTo = accounts.map((a) => (db.prepare('SELECT balance_after AS b FROM transactions WHERE account = ? AND date <= ? ORDER BY date DESC, time DESC, id DESC LIMIT 1').get(a.id, TO) as { b: number }).b);
+      expect(rep.accounts.map((a: { balance: number }) => a.balance)).toEqual(atTo);
+      expect(rep.assets).toBe(atTo.reduce((s, b) => s + b, 0));
+      expect(rep.upcoming).toEqual([]);
       for (const w of rep.weekly as Array<{ weekStart: string; balance: number }>) {
         const end = new Date(Date.parse(w.weekStart) + 6 * 86_400_000).toISOString().slice(0, 10);
         const weekEnd = end < TO ? end : TO;
@@ -116,7 +120,7 @@ describe('report', () => {
 describe('tx, accounts and fixed output', () => {
   it('tx piped is TSV with one header and ISO dates; CSV and JSON carry the same rows', async () => {
     const tsv = (await runCli(['--home', home, 'tx', '--from', '2026-10-01', '--to', '2026-10-31'], { env })).stdout.trim().split('\n');
-    expect(tsv[0]!.split('\t')).toEqual(['id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'type', 'branch', 'category', 'categoryName', 'categorySource']);
+    expect(tsv[0]!.split('\t')).toEqual(['id', 'account', 'date', 'time', 'direction', 'amount', 'balanceAfter', 'memo', 'payee', 'type', 'branch', 'category', 'categoryName', 'categorySource']);
     const json = JSON.parse((await runCli(['--home', home, 'tx', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'json'], { env })).stdout);
     expect(tsv.length - 1).toBe(json.length);
     for (const line of tsv.slice(1)) expect(line.split('\t')[2]).toMatch(/^2026-10-\d\d$/);

@@ -45,9 +45,16 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
   if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}`, 'give a start date on or before the end date');
 
   const store = await ctx.store();
-  const { loadFixedSeries } = await import('../../app/fixed.js');
+  const [{ loadFixedSeries }, { loadPayees }, insight] = await Promise.all([
+    import('../../app/fixed.js'),
+    import('../../app/payees.js'),
+    import('../../app/insight.js'),
+  ]);
   const repo = store.reports;
   const weekEnds = report.reportWeeks(period.from, period.to).map((w) => w.end);
+  const previous = report.previousPeriod(period.from, period.to);
+  const fixed = loadFixedSeries(store, today);
+  loadPayees(store);
   const built = report.buildReport(
     { ...period, today },
     {
@@ -55,7 +62,13 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
       flows: repo.flows(period.from, period.to),
       balances: repo.balancesAt(weekEnds),
       initialBalances: repo.initialBalances(),
-      fixed: loadFixedSeries(store, today),
+      fixed,
+      previousFlows: repo.flows(previous.from, previous.to),
+      payees: store.payees.spendingByPayee(period.from, period.to),
+      historyStart: repo.firstDates(),
+      budgets: insight.loadBudgets(store, today),
+      forecast: insight.loadForecast(store, today, { series: fixed }),
+      endBalances: period.to < today ? repo.balancesAt([period.to]) : undefined,
     },
   );
 
