@@ -58,7 +58,7 @@ export function trendText(rows: readonly TrendMonth[], c: ChalkInstance): string
   const avg = (v: number[]) => Math.round(v.reduce((s, x) => s + x, 0) / v.length);
   const nameW = Math.max(...lines.map((l) => displayWidth(l.name)));
   const col = (pick: (l: (typeof lines)[number]) => number, head: string) =>
-    Math.max(head.length, ...lines.map((l) => formatWon(pick(l)).length));
+    Math.max(head.length, ...lines.map((l) => visible(formatWon(pick(l)))));
   const avgW = col((l) => avg(l.values), 'average');
   const fullW = n >= 2 ? col((l) => l.values[n - 2]!, rows[n - 2]!.month) : 0;
   const nowW = col((l) => l.values[n - 1]!, `${last} so far`);
@@ -82,7 +82,7 @@ const STATUS_LABEL = { ok: 'ok', warn: 'warn', over: 'over' } as const;
 
 export function budgetLines(budgets: readonly BudgetStatus[], c: ChalkInstance, width: number): string[] {
   const nameW = Math.max(0, ...budgets.map((b) => displayWidth(b.name)));
-  const spentW = Math.max(0, ...budgets.map((b) => `${formatWon(b.spent)} / ${formatWon(b.limit)}`.length));
+  const spentW = Math.max(0, ...budgets.map((b) => visible(`${formatWon(b.spent)} / ${formatWon(b.limit)}`)));
   const barW = Math.max(5, Math.min(20, width - (2 + nameW + 2 + spentW + 2 + 7 + 2 + 6 + 2 + 24)));
   return budgets.map((b) => {
     const paint = b.status === 'over' ? c.red : b.status === 'warn' ? c.yellow : c.green;
@@ -151,7 +151,7 @@ export function changesLines(changes: readonly FixedChange[], c: ChalkInstance):
 export function topPayeeLines(payees: ReadonlyArray<{ payee: string; amount: number; count: number }>, c: ChalkInstance, width: number): string[] {
   if (payees.length === 0) return [c.dim('  no spending in this period')];
   const nameW = Math.max(...payees.map((p) => displayWidth(sanitizeLine(p.payee))));
-  const amountW = Math.max(...payees.map((p) => formatWon(p.amount).length));
+  const amountW = Math.max(...payees.map((p) => visible(formatWon(p.amount))));
   const top = payees[0]!.amount;
   const barW = Math.max(5, Math.min(20, width - (2 + nameW + 2 + amountW + 2 + 6 + 2)));
   return payees.map((p) => `  ${padEnd(sanitizeLine(p.payee), nameW)}  ${padStart(formatWon(p.amount), amountW)}  ${`${p.count}건`.padStart(6)}  ${c.cyan(bar(top > 0 ? p.amount / top : 0, barW))}`);

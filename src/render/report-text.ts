@@ -64,7 +64,8 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
   const amounts = report.accounts.map((a) => (a.balance === null ? '—' : formatWon(a.balance)));
   const amountW = Math.max(0, ...amounts.map(displayWidth));
   report.accounts.forEach((a, i) => {
-    const at = a.balanceAt ? c.dim(`  ${formatKstTimestamp(a.balanceAt)}`) : '';
+    // A past period's balances are those at its end (a date), not a sync time.
+    const at = a.balanceAt ? c.dim(a.balanceAt.length === 10 ? `  at the end of ${a.balanceAt}` : `  ${formatKstTimestamp(a.balanceAt)}`) : '';
     out.push(`  ${padEnd(names[i]!, nameW)}  ${padStart(amounts[i]!, amountW)}${at}`);
   });
   if (report.accounts.length === 0) out.push(c.dim("  no accounts yet — run 'finance login' and 'finance sync'"));

@@ -24,6 +24,10 @@ Examples:
     .action(
       act(async (ctx, opts) => {
         const [{ kstDate }, { loadTrend }] = await Promise.all([import('../../domain/kst.js'), import('../../app/insight.js')]);
+        if (ctx.io.json && opts.format && opts.format !== 'json') {
+          const { UsageError } = await import('../../errors.js');
+          throw new UsageError(`--json cannot be combined with --format ${opts.format}`, 'use one of them');
+        }
         const store = await ctx.store();
         const category = opts.category ? (await import('../../app/categories.js')).resolveCategory(store, opts.category) : undefined;
         const rows = loadTrend(store, kstDate(ctx.now()), opts.months, category);
