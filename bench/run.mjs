@@ -1,6 +1,6 @@
 // `npm run bench`: generates sandbox histories of 10k, 100k and 1M transactions and prints one Markdown table in
 // which every figure stands beside its floor or peer measured in the same run, then which targets hold.
-// Options: --quick (10k and 100k only, for CI), --only <sections> (comma list of sync,store,report,classify,detect,
+// Options: --quick (10k and 100k only, for CI), --only <sections> (comma list of sync,store,report,insight,classify,detect,
 // startup; cached databases make partial reruns fast), --help. See bench/README.md.
 
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,9 @@ import { measure, measureOk, ensureGnuTime } from './lib/proc.mjs';
 import { cli, directToken, login } from './lib/session.mjs';
 import { fmtInt, fmtMb, fmtMs, fmtRate, spread, summarize } from './lib/stats.mjs';
 import { checkTargets } from './lib/targets.mjs';
+import { insightSection, insightTargets } from './lib/insight.mjs';
 
-const SECTIONS = ['sync', 'store', 'report', 'classify', 'detect', 'startup'];
+const SECTIONS = ['sync', 'store', 'report', 'insight', 'classify', 'detect', 'startup'];
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(`usage: npm run bench [-- --quick] [-- --only ${SECTIONS.join(',')}]\n`);
@@ -190,7 +191,7 @@ async function timed(label, cmd, argv, runs, opts = {}) {
   for (let run = 0; run < runs; run++) {
     last = await measure(cmd, argv, { discardStdout: !opts.keepStdout, env: opts.env ?? childEnv, timeoutMs: opts.timeoutMs });
     if (last.timedOut) return { timedOut: true, ms: summarize(ms), rss: summarize(rss), last };
-    if (last.code !== 0) throw new Error(`${label} exited ${last.code ?? last.signal}: ${last.stderr.trim().slice(0, 600)}`);
+    if (!(opts.okCodes ?? [0]).includes(last.code)) throw new Error(`${label} exited ${last.code ?? last.signal}: ${last.stderr.trim().slice(0, 600)}`);
     ms.push(last.ms);
     rss.push(last.rssKb);
   }
@@ -358,6 +359,8 @@ async function section(name, fn) {
 for (const size of SIZES) await section('sync', () => syncSize(size, true));
 for (const size of SIZES) await section('store', () => storeSize(size));
 await section('report', reportSection);
+await section('insight', async () =>
+  insightSection({ home: await homeFor(BIG), big: BIG, node, binPath, childEnv, timed, runs: RUNS.report, table, fig, log }));
 await section('classify', classifySection);
 await section('detect', detectSection);
 await section('startup', startupSection);
@@ -377,7 +380,7 @@ const lines = [
   '',
   `### Targets${quick ? ` (checked on ${BIG}: the targets are set for 1M, so --quick only indicates)` : ''}`,
   '',
-  ...checkTargets(fig, BIG).map((t) => `- ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.text}`),
+  ...[...checkTargets(fig, BIG), ...insightTargets(fig, BIG)].map((t) => `- ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.text}`),
   '',
   `Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`,
 ];

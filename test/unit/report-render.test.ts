@@ -15,7 +15,7 @@ const report: Report = {
     { category: 'food', name: '식비', amount: 1_000_000, count: 12, share: 0.8101 },
     { category: 'x,"y"', name: 'x,"y"', amount: 234_500, count: 3, share: 0.1899 },
   ],
-  upcoming: [{ memo: '넷플릭스', account: 'A', direction: 'out', cadence: 'monthly', count: 6, averageAmount: 17_000, lastAmount: 17_000, firstDate: '2025-10-05', lastDate: '2026-03-05', nextDate: '2026-04-05', active: true, category: 'leisure', intervalStdDays: 0, amountKind: 'fixed' }],
+  upcoming: [{ memo: '넷플릭스', account: 'A', direction: 'out', cadence: 'monthly', count: 6, averageAmount: 17_000, lastAmount: 17_000, firstDate: '2025-10-05', lastDate: '2026-03-05', nextDate: '2026-04-05', active: true, category: 'leisure', intervalStdDays: 0, amountKind: 'fixed', expectedAmount: 17_000, ownTransfer: false }],
   weekly: Array.from({ length: 60 }, (_, i) => ({ weekStart: `2026-W${i}`, balance: 10_000_000 + i * 37_000, spending: 100_000 + (i % 5) * 20_000, income: 0 })),
   ownTransfers: { count: 2, amount: 400_000 },
 };
