@@ -1,0 +1,70 @@
+// Pins the memo-shape rules of src/domain/normalize.ts and the label rule of src/domain/classify.ts that mutation
+// testing showed no test held: shop words of two syllables, branch cutting, corporate markers, app unwrapping,
+// person-name shape, and labels matched on the trimmed memo.
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../../src/domain/classify.js';
+import { isBranchTail, looksLikePersonName, normalizeMemo, stripBranchSuffix, unwrapPaymentApp } from '../../src/domain/normalize.js';
+
+describe('branch tails', () => {
+  it('a branch name ending in 점 is a branch; two- and three-syllable shop words are not', () => {
+    for (const branch of ['강남점', '서울역점', '역삼1지점', '본점']) expect(isBranchTail(branch), branch).toBe(true);
+    for (const shop of ['반점', '매점', '중국반점', '학교매점', '백화점', '신세계백화점', '정육점', '편의점', '안경점']) {
+      expect(isBranchTail(shop), shop).toBe(false);
+    }
+  });
+
+  it('a single 점 or text not ending in 점 is no branch', () => {
+    expect(isBranchTail('점')).toBe(false);
+    expect(isBranchTail('')).toBe(false);
+    expect(isBranchTail('강남')).toBe(false);
+    expect(isBranchTail('점심')).toBe(false);
+  });
+
+  it('cuts a branch after the brand but keeps a shop word', () => {
+    expect(stripBranchSuffix('스타벅스강남점', 4)).toBe('스타벅스');
+    expect(stripBranchSuffix('스타벅스서울대병원점', 4)).toBe('스타벅스');
+    expect(stripBranchSuffix('이마트정육점', 3)).toBe('이마트정육점');
+    expect(stripBranchSuffix('홍콩반점', 2)).toBe('홍콩반점');
+    expect(stripBranchSuffix('스타벅스', 4)).toBe('스타벅스');
+  });
+});
+
+describe('normalised memos', () => {
+  it('drops corporate markers, also cut off at the end, and folds ㈜ and full-width Latin', () => {
+    expect(normalizeMemo('(주)한빛')).toBe('한빛');
+    expect(normalizeMemo('㈜한빛')).toBe('한빛');
+    expect(normalizeMemo('한빛(유)')).toBe('한빛');
+    expect(normalizeMemo('(사)나눔 (재)미래')).toBe('나눔미래');
+    expect(normalizeMemo('주식회사 카카오')).toBe('카카오');
+    expect(normalizeMemo('유한회사 한빛')).toBe('한빛');
+    expect(normalizeMemo('한빛상사(주')).toBe('한빛상사');
+    expect(normalizeMemo('한빛(주식')).toBe('한빛주식');
+    expect(normalizeMemo('ＮＥＴＦＬＩＸ.COM 1월')).toBe('netflixcom1월');
+    expect(normalizeMemo('GS25 역삼-점!')).toBe('gs25역삼점');
+  });
+
+  it('unwraps payment apps, repeatedly and longest first, and leaves other memos alone', () => {
+    expect(unwrapPaymentApp(normalizeMemo('카카오페이 스타벅스'))).toEqual({ app: '카카오페이', rest: '스타벅스' });
+    expect(unwrapPaymentApp(normalizeMemo('KG이니시스 카카오페이 쿠팡'))).toEqual({ app: 'kg이니시스', rest: '쿠팡' });
+    expect(unwrapPaymentApp(normalizeMemo('토스페이먼츠 무신사'))).toEqual({ app: '토스페이먼츠', rest: '무신사' });
+    expect(unwrapPaymentApp(normalizeMemo('카카오페이머니'))).toEqual({ app: '카카오페이머니', rest: '' });
+    expect(unwrapPaymentApp('스타벅스')).toEqual({ app: null, rest: '스타벅스' });
+    expect(unwrapPaymentApp('카카오뱅크')).toEqual({ app: null, rest: '카카오뱅크' });
+    expect(unwrapPaymentApp('')).toEqual({ app: null, rest: '' });
+  });
+
+  it('a person name is two to four syllables starting with a common surname', () => {
+    for (const name of ['김철수', '이영', '남궁민수']) expect(looksLikePersonName(name), name).toBe(true);
+    for (const not of ['김', '김철수영호', '철수', 'kim', '김철2', '스타벅스']) expect(looksLikePersonName(not), not).toBe(false);
+  });
+});
+
+describe('labels', () => {
+  it('a label matches the memo with surrounding spaces on either side, and names the trimmed memo', () => {
+    const c = createClassifier({ labels: [['  월세 홍길동 ', 'housing']] });
+    for (const memo of ['월세 홍길동', '  월세 홍길동', '월세 홍길동   ', ' 월세 홍길동 ']) {
+      expect(c.classify(memo, 'out'), memo).toMatchObject({ category: 'housing', source: 'label', kind: 'label', rule: 'label "월세 홍길동"', matched: '월세 홍길동' });
+    }
+    expect(c.classify('월세홍길동', 'out').source).not.toBe('label'); // inner spaces still count for labels
+  });
+});
