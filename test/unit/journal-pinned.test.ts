@@ -1,8 +1,8 @@
 // Pins the whole text of both journal formats (src/domain/journal.ts) for a small history that has every case: an
 // opening balance, an account that opens at 0, a gap in the bank's balance chain, an own transfer between two accounts,
 // an own-transfer leg without its pair, type/branch metadata, an unused account, twin accounts (same bank and masked
-// number), an account without bank name or number, and a non-ASCII category. hledger, ledger and bean-check accept
-// this shape (test/boundary/report-export-tools.test.ts); here each line and each assertion is pinned.
+// number), an account without bank name or number, and a non-ASCII category. Whether hledger, ledger and bean-check
+// accept the format is checked in test/boundary/report-export-tools.test.ts; here every line is pinned.
 import { describe, expect, it } from 'vitest';
 import { journalChunks, type JournalAccount, type JournalMeta, type JournalRow } from '../../src/domain/journal.js';
 
