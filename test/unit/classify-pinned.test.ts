@@ -66,7 +66,7 @@ describe('direction', () => {
     const c = createClassifier();
     expect(c.classify('카카오페이', 'out')).toMatchObject({ category: 'uncategorized', source: 'none', kind: 'none' });
     for (const d of ['in', 'out'] as const) {
-      expect(c.classify('홍길동', d)).toEqual({ category: 'transfer', source: 'keyword', rule: 'built-in rule "personal name"', matched: '홍길동', kind: 'builtin' });
+      expect(c.classify('홍길동', d)).toMatchObject({ category: 'transfer', source: 'keyword', rule: 'built-in rule "personal name"', matched: '홍길동', kind: 'builtin' });
     }
   });
 });
