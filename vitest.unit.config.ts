@@ -2,6 +2,7 @@
 // The default `npm test` keeps using vitest.config.ts (all tests, after a build).
 
 import { defineConfig } from 'vitest/config';
+import FastFirstSequencer from './test/helpers/fast-first-sequencer.js';
 import LoadFailureReporter from './test/helpers/load-failure-reporter.js';
 
 const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
@@ -11,6 +12,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    ...(underStryker ? { sequence: { sequencer: FastFirstSequencer } } : {}),
     reporters: [...(underStryker ? [] : ['default' as const]), new LoadFailureReporter()],
   },
 });
