@@ -1,69 +1,83 @@
-// One sync per data directory: an exclusive lock file holding the owner's pid. A lock whose process is gone is stale
-// and is taken over; a live one makes a second sync exit 75 at once, or wait with --wait.
+// One sync per data directory. The lock is an SQLite file (sync-lock.db) held with an exclusive file lock for the
+// whole run: the operating system grants it to exactly one process and drops it the moment that process dies, so
+// there is no stale lock to take over and no window in which two contenders can both believe they won (the old
+// pid file was deleted and recreated by every contender that judged it stale). The holder's pid file stays behind
+// when a run is killed, which is how the next run learns it took over from an abandoned one.
 
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync, constants } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TemporaryError } from '../errors.js';
-import { FILE_MODE } from '../home.js';
+import { FILE_MODE, privateFile } from '../home.js';
 
 export interface Lock {
+  /** true when the previous holder died without releasing (its sync_runs row is abandoned) */
+  readonly takenOver: boolean;
   release(): void;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export const LOCK_FILE = 'sync-lock.db';
+/**
+ * The holder's pid. Only the process holding the lock writes or removes it, so no race: when it is still there as a
+ * new holder starts, the previous one died without releasing (a takeover). Also names the holder in the message.
+ */
+const PID_FILE = 'sync-lock.pid';
+const BUSY_WAIT_MS = 1000;
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
-function tryAcquire(path: string): { lock: Lock } | { holder: number } {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, FILE_MODE);
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return { lock: { release } };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let pid = NaN;
-      try {
-        pid = Number(readFileSync(path, 'utf8').trim());
-      } catch {
-        continue; // vanished between open and read: try again
-      }
-      if (Number.isInteger(pid) && pid > 0 && alive(pid) && pid !== process.pid) return { holder: pid };
-      try {
-        unlinkSync(path); // stale: its process is gone
-      } catch {
-        // someone else removed it first
-      }
-    }
+/** One attempt: the lock, or null when another process holds it. */
+export function tryAcquireSyncLock(home: string): Lock | null {
+  const path = join(home, LOCK_FILE);
+  // Contenders that arrive together hold brief shared locks that keep the one about to win waiting; a short busy
+  // timeout lets it finish (SQLite answers BUSY at once to the others rather than deadlock). A real holder keeps its
+  // lock until it exits, so a second sync hears "busy" after this long.
+  const db = new Database(path, { timeout: BUSY_WAIT_MS });
+  try {
+    // BEGIN EXCLUSIVE takes the file's exclusive lock at once; nothing is ever written, so there is no journal to
+    // recover after a kill, and the open transaction keeps the lock until release() or the process's death.
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (e) {
+    db.close();
+    if (isBusy(e)) return null;
+    throw e;
   }
-  return { holder: -1 };
+  privateFile(path);
+  const pidFile = join(home, PID_FILE);
+  const takenOver = existsSync(pidFile);
+  writeFileSync(pidFile, `${process.pid}\n`, { mode: FILE_MODE });
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener('exit', release);
+    rmSync(pidFile, { force: true });
+    db.close(); // ends the transaction and drops the lock
+  };
+  process.once('exit', release);
+  return { takenOver, release };
+}
+
+function holderPid(home: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(home, PID_FILE), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function acquireSyncLock(home: string, opts: { wait: boolean; signal?: AbortSignal }): Promise<Lock> {
-  const path = join(home, 'sync.lock');
   for (;;) {
-    const r = tryAcquire(path);
-    if ('lock' in r) return r.lock;
+    const lock = tryAcquireSyncLock(home);
+    if (lock) return lock;
     if (!opts.wait) {
+      const pid = holderPid(home);
       throw new TemporaryError(
-        `another finance sync is running${r.holder > 0 ? ` (pid ${r.holder})` : ''}`,
+        `another finance sync is running${pid ? ` (pid ${pid})` : ''}`,
         'let it finish, or run with --wait to queue behind it',
       );
     }

@@ -131,6 +131,8 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     const { store, client } = session;
     const auth = tokenProvider(ctx, session);
     const config = await ctx.config();
+    // The previous holder died mid-run: its sync_runs row says 'running' forever unless closed here.
+    if (lock.takenOver) store.syncs.closeAbandoned(ctx.now().toISOString());
     const runId = store.syncs.start(ctx.now().toISOString());
     const today = kstDate(ctx.now());
     // Nothing can be posted after today (KST); a later --to is read as today rather than sent to the bank.
