@@ -22,7 +22,10 @@ export const LOCK_FILE = 'sync-lock.db';
  * new holder starts, the previous one died without releasing (a takeover). Also names the holder in the message.
  */
 const PID_FILE = 'sync-lock.pid';
-const BUSY_WAIT_MS = 1000;
+/** SQLite's busy wait in one attempt: lets the contender about to win get past the others' brief shared locks. */
+const BUSY_WAIT_MS = 100;
+/** How long contenders keep trying while no live holder is known (a killed holder, or everyone arriving at once). */
+const CONTENTION_MS = 1500;
 
 function isBusy(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
@@ -32,9 +35,6 @@ function isBusy(e: unknown): boolean {
 /** One attempt: the lock, or null when another process holds it. */
 export function tryAcquireSyncLock(home: string): Lock | null {
   const path = join(home, LOCK_FILE);
-  // Contenders that arrive together hold brief shared locks that keep the one about to win waiting; a short busy
-  // timeout lets it finish (SQLite answers BUSY at once to the others rather than deadlock). A real holder keeps its
-  // lock until it exits, so a second sync hears "busy" after this long.
   const db = new Database(path, { timeout: BUSY_WAIT_MS });
   try {
     // BEGIN EXCLUSIVE takes the file's exclusive lock at once; nothing is ever written, so there is no journal to
@@ -70,18 +70,35 @@ function holderPid(home: string): number | undefined {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The lock, or TemporaryError (75) when a live sync holds it; waits for it with `wait`. Contenders that arrive
+ * together (or just after a holder was killed) can all hear "busy" from one attempt, so while no live holder is known
+ * they try again for a moment; a live holder named in the pid file means "busy" at once. The pid only decides how
+ * long to keep trying, never who holds the lock.
+ */
 export async function acquireSyncLock(home: string, opts: { wait: boolean; signal?: AbortSignal }): Promise<Lock> {
+  const started = Date.now();
   for (;;) {
     const lock = tryAcquireSyncLock(home);
     if (lock) return lock;
-    if (!opts.wait) {
-      const pid = holderPid(home);
+    const pid = holderPid(home);
+    const held = pid !== undefined && pid !== process.pid && alive(pid);
+    if (!opts.wait && (held || Date.now() - started > CONTENTION_MS)) {
       throw new TemporaryError(
-        `another finance sync is running${pid ? ` (pid ${pid})` : ''}`,
+        `another finance sync is running${held ? ` (pid ${pid})` : ''}`,
         'let it finish, or run with --wait to queue behind it',
       );
     }
     if (opts.signal?.aborted) throw opts.signal.reason as Error;
-    await new Promise((res) => setTimeout(res, 200));
+    await new Promise((res) => setTimeout(res, held ? 200 : 10 + Math.random() * 40));
   }
 }
