@@ -17,3 +17,16 @@ export function memosMatching(payees: ReadonlyMap<string, string>, query: string
   for (const [memo, payee] of payees) if (matches(memo, payee)) out.push(memo);
   return out;
 }
+
+/** Spending per payee from..to (outgoing, own transfers left out): the memo sums grouped by their payee. */
+export function spendingByPayee(store: Store, from: string, to: string): Array<{ payee: string; amount: number; count: number }> {
+  const payees = loadPayees(store);
+  const byPayee = new Map<string, { payee: string; amount: number; count: number }>();
+  for (const m of store.payees.spendingByMemo(from, to)) {
+    const payee = payees.get(m.memo) ?? payeeOf(m.memo);
+    const e = byPayee.get(payee);
+    if (e) (e.amount += m.amount), (e.count += m.count);
+    else byPayee.set(payee, { payee, amount: m.amount, count: m.count });
+  }
+  return [...byPayee.values()];
+}

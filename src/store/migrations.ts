@@ -155,4 +155,16 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL DEFAULT ${NOW}
   );
   `,
+
+  // 4: spending per month and memo (own transfers left out), kept up to date from the rows added since the last fill
+  //    (meta payee_months_stamp), so top payees over a long history read a few thousand rows, not every transaction
+  `
+  CREATE TABLE payee_months (
+    month  TEXT NOT NULL,
+    memo   TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    count  INTEGER NOT NULL,
+    PRIMARY KEY (month, memo)
+  ) WITHOUT ROWID;
+  `,
 ];

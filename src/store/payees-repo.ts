@@ -38,17 +38,92 @@ export class PayeesRepo {
   }
 
   /**
-   * Spending per payee from..to (own transfers left out, as in the report): the memo groups come from the memo index,
-   * joined to their payee here.
+   * Spending per memo from..to (outgoing, own transfers left out, as in the report): whole calendar months from the
+   * monthly table, the partial months at either end from the rows.
    */
-  spendingByPayee(from: string, to: string): Array<{ payee: string; amount: number; count: number }> {
-    return this.db
-      .prepare(
-        `SELECT p.payee AS payee, sum(t.amount) AS amount, count(*) AS count
-           FROM transactions t JOIN payees p ON p.memo = t.memo
-          WHERE t.direction = 'out' AND t.date >= ? AND t.date <= ? AND t.own_transfer IS NULL
-          GROUP BY p.payee`,
-      )
-      .all(from, to) as Array<{ payee: string; amount: number; count: number }>;
+  spendingByMemo(from: string, to: string): Array<{ memo: string; amount: number; count: number }> {
+    this.fillMonths();
+    const totals = new Map<string, { memo: string; amount: number; count: number }>();
+    const add = (rows: Array<{ memo: string; amount: number; count: number }>) => {
+      for (const r of rows) {
+        const t = totals.get(r.memo);
+        if (t) (t.amount += r.amount), (t.count += r.count);
+        else totals.set(r.memo, { ...r });
+      }
+    };
+    const direct = (a: string, b: string) =>
+      add(
+        this.db
+          .prepare(
+            `SELECT memo, sum(amount) AS amount, count(*) AS count FROM transactions
+              WHERE date >= ? AND date <= ? AND direction = 'out' AND own_transfer IS NULL GROUP BY memo`,
+          )
+          .all(a, b) as Array<{ memo: string; amount: number; count: number }>,
+      );
+    // The first whole month on or after `from`, and the last whole month on or before `to`.
+    const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+    const lastWhole = to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : prevMonth(to.slice(0, 7));
+    if (firstWhole > lastWhole) {
+      direct(from, to);
+    } else {
+      if (from < `${firstWhole}-01`) direct(from, monthEnd(prevMonth(firstWhole)));
+      add(
+        this.db
+          .prepare('SELECT memo, sum(amount) AS amount, sum(count) AS count FROM payee_months WHERE month >= ? AND month <= ? GROUP BY memo')
+          .all(firstWhole, lastWhole) as Array<{ memo: string; amount: number; count: number }>,
+      );
+      if (to > monthEnd(lastWhole)) direct(`${nextMonth(lastWhole)}-01`, to);
+    }
+    return [...totals.values()];
   }
+
+  /**
+   * Brings payee_months up to date: the months of rows added since the last fill are summed again (an own-transfer
+   * pair is made on the new leg's day, so its month is among them); fewer rows than recorded means rows were deleted,
+   * and everything is summed again.
+   */
+  private fillMonths(): void {
+    const saved = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(MONTHS_KEY) as { value: string } | undefined;
+    const [savedId, savedCount] = (saved?.value ?? '0|0').split('|').map(Number);
+    const now = this.db.prepare('SELECT coalesce(max(id), 0) AS id, count(*) AS n FROM transactions').get() as { id: number; n: number };
+    if (savedId === now.id && savedCount === now.n) return;
+    const all = savedId === 0 || now.n < savedCount! || now.id < savedId!;
+    const sum = `SELECT substr(date, 1, 7), memo, sum(amount), count(*) FROM transactions
+                  WHERE direction = 'out' AND own_transfer IS NULL`;
+    this.db.transaction(() => {
+      if (all) {
+        this.db.prepare('DELETE FROM payee_months').run();
+        this.db.prepare(`INSERT INTO payee_months (month, memo, amount, count) ${sum} GROUP BY 1, 2`).run();
+      } else {
+        const months = this.db.prepare('SELECT DISTINCT substr(date, 1, 7) FROM transactions WHERE id > ?').pluck().all(savedId) as string[];
+        const del = this.db.prepare('DELETE FROM payee_months WHERE month = ?');
+        const ins = this.db.prepare(`INSERT INTO payee_months (month, memo, amount, count) ${sum} AND date >= ? AND date <= ? GROUP BY 1, 2`);
+        for (const m of months) {
+          del.run(m);
+          ins.run(`${m}-01`, monthEnd(m));
+        }
+      }
+      this.db
+        .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(MONTHS_KEY, `${now.id}|${now.n}`);
+    }).immediate();
+  }
+}
+
+const MONTHS_KEY = 'payee_months_stamp';
+
+function nextMonth(m: string): string {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  return mo === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${m.slice(0, 4)}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+function prevMonth(m: string): string {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  return mo === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${m.slice(0, 4)}-${String(mo - 1).padStart(2, '0')}`;
+}
+
+function monthEnd(m: string): string {
+  const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return `${m.slice(0, 7)}-${String(days).padStart(2, '0')}`;
 }

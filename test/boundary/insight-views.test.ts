@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { payeeOf } from '../../src/domain/payee.js';
+import { Store } from '../../src/store/index.js';
 import { buildSandboxStore, type SandboxStore } from '../helpers/sandbox-store.js';
 import { run } from './report-fixture.js';
 
@@ -120,6 +121,25 @@ describe('report: previous, topPayees, changes', () => {
     const expected = [...byPayee].map(([payee, e]) => ({ payee, ...e })).sort((a, b) => b.amount - a.amount || a.payee.localeCompare(b.payee)).slice(0, 10);
     expect(r.topPayees).toEqual(expected);
     expect(r.topPayees.map((p) => p.payee)).toContain('월세');
+  });
+
+  it('topPayees follow rows stored after the monthly sums were made, over whole months and partial ones', async () => {
+    const whole = (await json<ReportJson>(['report', '--from', '2025-01-01', '--to', END, '--json'])).topPayees;
+    const store = Store.open(sb.dbPath);
+    const account = sb.household.accounts[0]!.fintechUseNum;
+    const last = db.prepare('SELECT balance_after FROM transactions WHERE account = ? ORDER BY date DESC, time DESC, id DESC LIMIT 1').pluck().get(account) as number;
+    store.transactions.insertPage(account, [
+      { account, date: '2026-10-15', time: '23:59:00', direction: 'out', amount: 99_999_999, memo: '새가게 강남점', type: '', branch: '', occurrence: 0, category: 'shopping', categorySource: 'none', categoryRule: null, balanceAfter: last - 99_999_999 },
+    ], null);
+    store.close();
+    for (const [from, to] of [['2025-01-01', END], ['2026-10-10', '2026-10-20'], ['2026-09-15', END]] as const) {
+      const r = await json<ReportJson>(['report', '--from', from, '--to', to, '--json']);
+      const top = r.topPayees[0]!;
+      expect([top.payee, top.count], `${from}..${to}`).toEqual(['새가게', 1]);
+      const sql = db.prepare("SELECT sum(amount) FROM transactions WHERE memo = '새가게 강남점' AND date BETWEEN ? AND ?").pluck().get(from, to);
+      expect(top.amount).toBe(sql);
+    }
+    expect((await json<ReportJson>(['report', '--from', '2025-01-01', '--to', END, '--json'])).topPayees.slice(1)).toEqual(whole.slice(0, 9));
   });
 
   it('finds the price rise of 유튜브프리미엄 (10,450 → 14,900) on its first charge at the new price', async () => {

@@ -45,7 +45,7 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
   if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}`, 'give a start date on or before the end date');
 
   const store = await ctx.store();
-  const [{ loadFixedSeries }, { loadPayees }, insight] = await Promise.all([
+  const [{ loadFixedSeries }, { spendingByPayee }, insight] = await Promise.all([
     import('../../app/fixed.js'),
     import('../../app/payees.js'),
     import('../../app/insight.js'),
@@ -54,7 +54,6 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
   const weekEnds = report.reportWeeks(period.from, period.to).map((w) => w.end);
   const previous = report.previousPeriod(period.from, period.to);
   const fixed = loadFixedSeries(store, today);
-  loadPayees(store);
   const built = report.buildReport(
     { ...period, today },
     {
@@ -64,7 +63,7 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
       initialBalances: repo.initialBalances(),
       fixed,
       previousFlows: repo.flows(previous.from, previous.to),
-      payees: store.payees.spendingByPayee(period.from, period.to),
+      payees: spendingByPayee(store, period.from, period.to),
       historyStart: repo.firstDates(),
       budgets: insight.loadBudgets(store, today),
       forecast: insight.loadForecast(store, today, { series: fixed }),
