@@ -1,7 +1,8 @@
 // Precomputed per-day calendar facts (day of month, month index, business day, month end) for the detection hot
 // loop, so scanning a million transactions costs array reads instead of civil-date arithmetic.
 
-import { civilFromDays, daysFromCivil, daysInMonth, isBusinessDayNumber } from './dates.js';
+import { civilFromDays, daysFromCivil, daysInMonth, isBusinessDayNumber, parseIsoDay } from './dates.js';
+import { KOREAN_BANK_HOLIDAYS } from './holidays.js';
 
 const FIRST = daysFromCivil(2000, 1, 1);
 const LAST = daysFromCivil(2050, 12, 31);
@@ -63,4 +64,21 @@ export function dayInMonthIndex(monthIndex: number, dom: number): number {
 /** Monday-based week index of a day number (day 4, 1970-01-05, is the Monday of week 1). */
 export function weekIndexOf(n: number): number {
   return Math.floor((n + 3) / 7);
+}
+
+let lunarMonths: Set<number> | undefined;
+
+/**
+ * Whether a month (year * 12 + month − 1) holds 설날 or 추석: the only holidays that come as a run of three or more
+ * days in a row. Family transfers made by hand are larger in those months.
+ */
+export function isLunarHolidayMonth(monthIndex: number): boolean {
+  if (lunarMonths === undefined) {
+    lunarMonths = new Set();
+    const days = KOREAN_BANK_HOLIDAYS.map(parseIsoDay);
+    for (let i = 2; i < days.length; i++) {
+      if (days[i]! - days[i - 2]! === 2) lunarMonths.add(monthIndexOf(days[i]!));
+    }
+  }
+  return lunarMonths.has(monthIndex);
 }

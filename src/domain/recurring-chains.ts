@@ -4,9 +4,11 @@
 
 import { weekdayOfDay } from './dates.js';
 import { domOf, isBusiness, isMonthEnd, monthIndexOf, weekIndexOf } from './recurring-calendar.js';
+import { BAND_DAYS } from './recurring-select.js';
 import type { Cadence } from './recurring-types.js';
 
-export type Family = 'month' | 'week';
+/** 'band': monthly by hand, on any day within ± BAND_DAYS of one day of month (no business-day rule). */
+export type Family = 'month' | 'week' | 'band';
 
 export interface Chain {
   cadence: Cadence;
@@ -58,13 +60,23 @@ export class PhaseBuckets {
   }
 }
 
-/** Fills month buckets (phase = day of month, 32 phases) and week buckets (phase = weekday, 7) for one group. */
-export function fillBuckets(days: ArrayLike<number>, month: PhaseBuckets, week: PhaseBuckets): void {
+/**
+ * Fills month buckets (phase = day of month, 32 phases), week buckets (phase = weekday, 7) and band buckets (phase =
+ * the day of month a hand-made payment is near: every day within ± BAND_DAYS of its own, in its own month) for one
+ * group. A band entry's shift is its offset's sign, so a chain counts how often it was off its day.
+ */
+export function fillBuckets(days: ArrayLike<number>, month: PhaseBuckets, week: PhaseBuckets, band?: PhaseBuckets): void {
   month.clear();
   week.clear();
+  band?.clear();
   for (let i = 0; i < days.length; i++) {
     const t = days[i]!;
     emit(t, i, 0, month, week);
+    if (band !== undefined) {
+      const dom = domOf(t);
+      const m = monthIndexOf(t);
+      for (let d = Math.max(1, dom - BAND_DAYS); d <= Math.min(31, dom + BAND_DAYS); d++) band.push(d, m, i, Math.sign(dom - d));
+    }
     if (!isBusiness(t)) continue;
     for (let p = t - 1, k = 0; k < MAX_SHIFT && !isBusiness(p); p--, k++) emit(p, i, 1, month, week);
     for (let q = t + 1, k = 0; k < MAX_SHIFT && !isBusiness(q); q++, k++) emit(q, i, -1, month, week);
@@ -87,6 +99,8 @@ export const CADENCES: readonly { cadence: Cadence; family: Family; step: number
   { cadence: 'monthly', family: 'month', step: 1, minCount: 3 },
   { cadence: 'quarterly', family: 'month', step: 3, minCount: 3 },
   { cadence: 'yearly', family: 'month', step: 12, minCount: 2 },
+  // by hand: a wider window needs more occurrences before luck is ruled out
+  { cadence: 'monthly', family: 'band', step: 1, minCount: 4 },
 ];
 
 /** Missed periods are tolerated only in long chains: at most one per six occurrences, never two in a row. */
@@ -127,13 +141,13 @@ export function buildChains(
     if (follows && pick >= 0) {
       append(cur!, slot, pos[pick]!, shifts[pick]!, gap > step);
     } else {
-      if (cur !== undefined) finish(cur, spec.minCount, out);
+      if (cur !== undefined) finish(cur, spec.minCount, out, amounts);
       const first = pick >= 0 ? pick : choose(i, j, order, pos, shifts, amounts, undefined);
       open[r] = start(spec, phase, slot, pos[first]!, shifts[first]!);
     }
     i = j;
   }
-  for (const cur of open) if (cur !== undefined) finish(cur, spec.minCount, out);
+  for (const cur of open) if (cur !== undefined) finish(cur, spec.minCount, out, amounts);
 }
 
 /** Entry order sorted by (slot, position), or undefined when the buckets are already in that order. */
@@ -157,14 +171,23 @@ function choose(
   amounts: ArrayLike<number>,
   chain: Chain | undefined,
 ): number {
-  if (chain === undefined) return order === undefined ? from : order[from]!;
+  if (chain === undefined) {
+    // A new chain starts on an unmoved candidate when there is one: a Friday purchase moved onto Saturday must not
+    // open the chain that Saturday's own payment belongs to.
+    for (let i = from; i < to; i++) {
+      const k = order === undefined ? i : order[i]!;
+      if (shifts[k] === 0) return k;
+    }
+    return order === undefined ? from : order[from]!;
+  }
   const lastAmount = amounts[chain.members[chain.members.length - 1]!]!;
   let best = -1;
   let bestDistance = Infinity;
   for (let i = from; i < to; i++) {
     const k = order === undefined ? i : order[i]!;
     const s = shifts[k]!;
-    if (s !== 0 && chain.dir !== 0 && s !== chain.dir) continue;
+    // a hand-made series may be early one month and late the next; a business-day move keeps one direction
+    if (chain.family !== 'band' && s !== 0 && chain.dir !== 0 && s !== chain.dir) continue;
     if (pos[k]! <= chain.members[chain.members.length - 1]!) continue;
     const d = Math.abs(Math.log((amounts[pos[k]!]! + 1) / (lastAmount + 1)));
     if (d < bestDistance) {
@@ -189,19 +212,38 @@ function append(chain: Chain, slot: number, pos: number, shift: number, missed: 
   if (chain.dir === 0) chain.dir = shift;
 }
 
-/** Keeps a finished chain if long enough; one with too many misses is cut at its gaps instead. */
-function finish(chain: Chain, minCount: number, out: Chain[]): void {
+/**
+ * Keeps a finished chain if long enough; one with too many misses is cut at its gaps instead. Each kept chain also
+ * offers its runs of one exact amount as candidates of their own: a three-month subscription under a busy shop memo
+ * sits inside a chain that luck extended with that shop's purchases on the same day of other months.
+ */
+function finish(chain: Chain, minCount: number, out: Chain[], amounts: ArrayLike<number>): void {
   const count = chain.members.length;
   if (missesAllowed(count, chain.misses, chain.step)) {
-    if (count >= minCount) out.push(chain);
+    if (count >= minCount) keep(chain, minCount, out, amounts);
     return;
   }
   let from = 0;
   for (let i = 1; i <= count; i++) {
     if (i === count || chain.slots[i]! - chain.slots[i - 1]! !== chain.step) {
-      if (i - from >= minCount) out.push(slice(chain, from, i));
+      if (i - from >= minCount) keep(slice(chain, from, i), minCount, out, amounts);
       from = i;
     }
+  }
+}
+
+function keep(chain: Chain, minCount: number, out: Chain[], amounts: ArrayLike<number>): void {
+  out.push(chain);
+  const count = chain.members.length;
+  let from = 0;
+  for (let i = 1; i <= count; i++) {
+    const ends =
+      i === count ||
+      amounts[chain.members[i]!] !== amounts[chain.members[from]!] ||
+      chain.slots[i]! - chain.slots[i - 1]! !== chain.step;
+    if (!ends) continue;
+    if (i - from >= minCount && i - from < count) out.push(slice(chain, from, i));
+    from = i;
   }
 }
 

@@ -2,6 +2,7 @@
 // only chains that chance cannot explain given how many similar-amount transactions the group has besides them.
 
 import type { Chain } from './recurring-chains.js';
+import { isLunarHolidayMonth, monthIndexOf } from './recurring-calendar.js';
 import { HALF_PERIOD_DAYS, type Cadence } from './recurring-types.js';
 
 const PERIOD_DAYS: Readonly<Record<Cadence, number>> = {
@@ -19,6 +20,12 @@ const CADENCE_ORDER: Readonly<Record<Cadence, number>> = { weekly: 0, biweekly: 
 
 /** Days a matching transaction may sit in for one nominal date (the date, or the business day it moves to). */
 const MATCH_WINDOW_DAYS = 2;
+
+/**
+ * Hand-made series (family 'band') may sit anywhere within ± BAND_DAYS of their day of month, so luck has that many
+ * more days to hit: the chance test widens its window to match, which is what keeps it as strict as before.
+ */
+export const BAND_DAYS = 3;
 
 /**
  * Accept a chain when the expected number of equally good chance matches in its group is below this; low because
@@ -83,6 +90,7 @@ function unlikelyByChance(
 ): boolean {
   const count = chain.members.length;
   const own = chain.members.map((p) => amounts[p]!);
+  const band = chain.family === 'band';
   let min = Infinity;
   let max = -Infinity;
   for (const a of own) {
@@ -91,7 +99,12 @@ function unlikelyByChance(
   }
   // few occurrences with wildly different amounts are more likely a coincidence than a bill
   if (count <= 3 && max > min * 1.5) return false;
+  // A hand-made series keeps one amount outside the 설/추석 months (a gift on top then), or it is not a series.
+  if (band && !isFixedAmount(chain.members.filter((p) => !isLunarHolidayMonth(monthIndexOf(days[p]!))).map((p) => amounts[p]!))) {
+    return false;
+  }
   const fixed = isFixedAmount(own);
+  const exact = min === max;
   const lo = fixed ? min * 0.97 : min * 0.75;
   const hi = fixed ? max * 1.03 : max * 1.33;
   const half = HALF_PERIOD_DAYS[chain.cadence];
@@ -104,25 +117,75 @@ function unlikelyByChance(
   const first = lowerBound(days, spanFrom);
   const end = lowerBound(days, spanTo + 1);
   let inSpan = 0;
+  // Rows of series already chosen are explained: they are no one's luck, so they count neither as extras nor below.
+  let spanOthers = 0;
   for (let j = first; j < end; j++) {
     if (mark[j] === 1 || used[j] === 1) continue;
+    spanOthers++;
     const a = amounts[j]!;
     if (a >= lo && a <= hi && ++inSpan > limit) return false;
   }
-  if (n === count) return true;
-  // Null hypothesis: the group's other transactions fell on random days. A chance chain needs `count` of them on
-  // the pattern's dates *and* in one amount band; it could have formed on any of ~1/share amount bands.
+  // Null hypothesis: the group's other (unexplained) transactions fell on random days. A chance chain needs `count`
+  // of them on the pattern's dates *and* in one amount band; it could have formed on any of ~1/share amount bands.
   // (the share of other transactions in the band, with one pseudo-count so an empty band is not "impossible")
+  let others = 0;
   let inBand = 1;
-  for (let j = 0; j < n; j++) if (mark[j] !== 1 && used[j] !== 1 && amounts[j]! >= lo && amounts[j]! <= hi) inBand++;
-  const share = inBand / (n - count + 1);
+  let same = 0;
+  let otherMin = Infinity;
+  let otherMax = -Infinity;
+  for (let j = 0; j < n; j++) {
+    if (mark[j] === 1 || used[j] === 1) continue;
+    others++;
+    const a = amounts[j]!;
+    if (a >= lo && a <= hi) inBand++;
+    if (a === min) same++;
+    if (a < otherMin) otherMin = a;
+    if (a > otherMax) otherMax = a;
+  }
+  if (others === 0) return true;
+  let share = inBand / (others + 1);
+  let bands = 1 / share;
+  if (exact) {
+    // One exact amount every time: luck must hit that very price, not just the band. The pseudo-count is spread over
+    // the prices the band holds on the memo's price grid (29,900 → steps of 100), and luck is never rarer than one
+    // price among all the grid's prices the other rows span; luck could pick any amount the other rows actually have.
+    const step = Math.max(granularity(min), priceGrid(amounts));
+    const exactShare = Math.max(
+      (same + Math.min(1, step / Math.max(step, hi - lo))) / (others + 1),
+      step / (otherMax - otherMin + step),
+    );
+    if (exactShare < share) {
+      share = exactShare;
+      bands = Math.min(1 / share, others + 1);
+    }
+  }
   const groupDays = Math.max(1, days[n - 1]! - days[0]! + 1);
-  const spanOthers = Math.max(0, end - first - count);
-  const density = Math.max(spanOthers / (spanTo - spanFrom + 1), (n - count) / groupDays);
-  const pSlot = (1 - Math.exp(-density * MATCH_WINDOW_DAYS)) * share;
+  const density = Math.max(spanOthers / (spanTo - spanFrom + 1), others / groupDays);
+  const window = band ? 2 * BAND_DAYS + 1 : MATCH_WINDOW_DAYS;
+  // Rows of the band arrive at density × share a day; a period's window holds at least one of them with this chance.
+  const pSlot = 1 - Math.exp(-density * window * share);
   const groupPeriods = Math.max(1, Math.round(groupDays / PERIOD_DAYS[chain.cadence]));
-  const logTrials = Math.log((PATTERNS[chain.cadence] * groupPeriods) / share) + logChoose(periods, chain.misses);
+  const logTrials = Math.log(PATTERNS[chain.cadence] * groupPeriods * bands) + logChoose(periods, chain.misses);
   return count * Math.log(pSlot) + logTrials < Math.log(CHANCE_LIMIT);
+}
+
+const GRID_STEPS = [100_000, 50_000, 10_000, 5_000, 1_000, 500, 100, 50, 10, 5, 1];
+
+/** The coarsest price grid every amount of the group lies on (all multiples of 500 → 500). */
+function priceGrid(amounts: ArrayLike<number>): number {
+  for (const step of GRID_STEPS) {
+    let all = true;
+    for (let j = 0; j < amounts.length && all; j++) if (amounts[j]! % step !== 0) all = false;
+    if (all) return step;
+  }
+  return 1;
+}
+
+/** The price step an amount is written in: 29,900 → 100, 50,000 → 10,000, 13,500 → 100. */
+function granularity(amount: number): number {
+  let step = 1;
+  while (step < 1_000_000 && amount % (step * 10) === 0) step *= 10;
+  return step;
 }
 
 function logChoose(n: number, k: number): number {

@@ -46,19 +46,21 @@ export function seriesFromChain(chain: Chain, indices: readonly number[], ctx: S
   };
   const change = lastPriceChange(amounts, dayList.map(formatIsoDay), kind);
   if (change) series.priceChange = change;
-  if (chain.family === 'month') series.dayOfMonth = chain.phase === 31 ? 'last' : chain.phase;
+  if (chain.family !== 'week') series.dayOfMonth = chain.phase === 31 ? 'last' : chain.phase;
   return series;
 }
 
 function nextNominal(chain: Chain): number {
   const slot = chain.slots[chain.slots.length - 1]! + chain.step;
-  if (chain.family === 'month') return dayInMonthIndex(slot, chain.phase);
+  if (chain.family !== 'week') return dayInMonthIndex(slot, chain.phase);
   // week slots are Monday-based: Monday of week w is day 7w − 3
   return 7 * slot - 3 + ((chain.phase + 6) % 7);
 }
 
 /** Earlier for series that moved earlier (salaries); unmoved for series seen on non-business days; else later. */
 function rollOf(chain: Chain, dayList: readonly number[]): 'backward' | 'none' | 'forward' {
+  // made by hand: expected on its usual day, whatever the weekday
+  if (chain.family === 'band') return 'none';
   if (chain.dir < 0) return 'backward';
   if (chain.dir === 0 && dayList.some((d) => !isBusinessDayNumber(d))) return 'none';
   return 'forward';

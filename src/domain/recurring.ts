@@ -20,15 +20,19 @@ export function detectRecurring(txns: readonly RecurringInput[], opts: { today: 
   const { groups, days } = groupTransactions(txns);
   const month = new PhaseBuckets(MONTH_PHASES);
   const week = new PhaseBuckets(WEEK_PHASES);
+  const band = new PhaseBuckets(MONTH_PHASES);
   const out: RecurringSeries[] = [];
   for (const group of groups) {
     const n = group.members.length;
     if (n < 2) continue;
-    fillBuckets(group.days, month, week);
+    // Hand-made series need at least four occurrences (CADENCES), so smaller groups skip the band buckets.
+    const withBand = n >= 4;
+    fillBuckets(group.days, month, week, withBand ? band : undefined);
     const chains: Chain[] = [];
     for (const spec of CADENCES) {
-      const buckets = spec.family === 'month' ? month : week;
-      const [from, to] = spec.family === 'month' ? [1, MONTH_PHASES] : [0, WEEK_PHASES];
+      if (spec.family === 'band' && !withBand) continue;
+      const buckets = spec.family === 'month' ? month : spec.family === 'band' ? band : week;
+      const [from, to] = spec.family === 'week' ? [0, WEEK_PHASES] : [1, MONTH_PHASES];
       for (let phase = from; phase < to; phase++) buildChains(buckets, phase, spec, group.amounts, chains);
     }
     if (chains.length === 0) continue;

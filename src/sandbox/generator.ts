@@ -29,6 +29,8 @@ export interface GenerateOptions {
   noConsentAccount?: boolean;
   /** put terminal control sequences into some memos, the first alias and a bank name (src/sandbox/hostile.ts) */
   controlText?: boolean;
+  /** add hand-made series to the history and its truth (series.ts handMadeSeries); off by default */
+  extraSeries?: boolean;
 }
 
 export interface GeneratedAccount {
@@ -117,13 +119,13 @@ export function generateHousehold(opts: GenerateOptions): Household {
   const persona = makePersona(opts.seed);
 
   let k = 1;
-  let built = build(opts.seed, start, end, months, nAcc, k, persona);
+  let built = build(opts.seed, start, end, months, nAcc, k, persona, opts.extraSeries === true);
   const target = opts.transactions ?? 0;
   for (let tries = 0; built.total < target && tries < 6; tries++) {
     // Series rows do not scale; only the irregular part grows with k.
     const irregular = Math.max(1, built.total - built.seriesRows);
     k = Math.max(k * 1.05, (k * (target - built.seriesRows)) / irregular) * 1.02;
-    built = build(opts.seed, start, end, months, nAcc, k, persona);
+    built = build(opts.seed, start, end, months, nAcc, k, persona, opts.extraSeries === true);
   }
 
   const idRng = new Rng(opts.seed, 'accounts');

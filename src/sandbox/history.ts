@@ -47,12 +47,15 @@ export interface Built {
   seriesRows: number;
 }
 
-export function build(seed: number, start: DayNum, end: DayNum, months: number, nAcc: number, k: number, p: Persona): Built {
+export function build(
+  seed: number, start: DayNum, end: DayNum, months: number, nAcc: number, k: number, p: Persona, extraSeries = false,
+): Built {
   const rSeries = new Rng(seed, 'series');
   const rDay = new Rng(seed, 'days');
   const ctx: SeriesContext = {
     start, end, months, accounts: nAcc, k, holder: p.holder, employer: p.employer, salary: p.salary, rent: p.rent,
     phoneMemo: p.phoneMemo, healthInsurance: p.healthInsurance, branches: BANKS.map((b) => b.branch),
+    ...(extraSeries ? { extraSeries } : {}),
   };
   const series = defineSeries(ctx, rSeries);
   const receiving: SeriesDef[] = [];

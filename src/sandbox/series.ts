@@ -37,6 +37,8 @@ export interface SeriesContext extends Omit<Persona, 'userSeqNo' | 'userCi'> {
   /** scale multiplier: incomes and own transfers grow with it so scaled spending stays funded */
   k: number;
   branches: string[];
+  /** add the hand-made series (jittered manual transfers, short and yearly series on busy memos); off by default */
+  extraSeries?: boolean;
 }
 
 const round = (v: number, step: number): number => Math.round(v / step) * step;
@@ -169,5 +171,79 @@ export function defineSeries(c: SeriesContext, rng: Rng): SeriesDef[] {
       counterpart: { account: a, id: `own-transfer-${a}-in`, memo: c.holder },
     });
   }
+  if (c.extraSeries) defs.push(...handMadeSeries(c, rng));
+  return defs;
+}
+
+// 설날 and 추석 months (the generator's own table, independent of the app's holiday list): family transfers grow then.
+const LUNAR_HOLIDAY_MONTHS: Readonly<Record<number, readonly number[]>> = {
+  2022: [2, 9], 2023: [1, 9], 2024: [2, 9], 2025: [1, 10], 2026: [2, 9], 2027: [2, 9], 2028: [1, 10],
+};
+
+/** Every month of the range, as the first day of each month. */
+function monthStarts(start: DayNum, end: DayNum): DayNum[] {
+  const out: DayNum[] = [];
+  const first = ymd(start);
+  for (let m = dayNumOf(first.year, first.month, 1); m <= end; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+function dayNumOf(year: number, month: number, day: number): DayNum {
+  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/**
+ * Series a person makes by hand or that hide among other rows of the same memo (GenerateOptions.extraSeries):
+ * a monthly transfer to a parent on varying days (± 3 days around one day of month, any weekday) that is larger in
+ * 설/추석 months; club dues paid by hand (± 2 days); a three-month subscription billed under a busy shop memo (two of
+ * them); and a yearly plan under a payment-app memo that also carries monthly subscriptions.
+ */
+function handMadeSeries(c: SeriesContext, rng: Rng): SeriesDef[] {
+  const { start, end } = c;
+  const jittered = (dom: number, spread: number): DayNum[] =>
+    monthStarts(start, end)
+      .map((m) => m + dom - 1 + rng.int(-spread, spread))
+      .filter((d) => d >= start && d <= end);
+  const parentDom = rng.int(5, 24);
+  const parentBase = rng.int(2, 5) * 100_000;
+  const parentBonus = rng.int(2, 3) * 100_000;
+  const duesDom = rng.int(4, 25);
+  const shortFrom = addMonths(start, Math.floor(c.months / 3));
+  const shortFrom2 = addMonths(start, Math.floor((2 * c.months) / 3));
+  const three = (from: DayNum, dom: number): DayNum[] => monthlyDays(from, end, dom, 'none').slice(0, 3);
+  const yearly = ymd(start + 20 + rng.int(0, 300));
+  const parent = c.holder.charAt(0) + rng.pick(['영숙', '정희', '순자', '미경']);
+  const defs: SeriesDef[] = [
+    {
+      id: 'parent-allowance', account: 0, memo: parent, incoming: false, cadence: 'monthly', category: 'transfer',
+      tranType: '모바일', branch: '', active: true, days: jittered(parentDom, 3),
+      amount: (_i, day) => {
+        const { year, month } = ymd(day);
+        return parentBase + (LUNAR_HOLIDAY_MONTHS[year]?.includes(month) ? parentBonus : 0);
+      },
+      hours: [19, 23],
+    },
+    {
+      id: 'club-dues', account: c.accounts >= 2 ? 1 : 0, memo: '독서모임회비', incoming: false, cadence: 'monthly',
+      category: 'transfer', tranType: '인터넷', branch: '', active: true, days: jittered(duesDom, 2),
+      amount: () => 30_000, hours: [12, 23],
+    },
+    {
+      id: 'oliveyoung-3m', account: 0, memo: '올리브영', incoming: false, cadence: 'monthly', category: 'beauty',
+      tranType: '체크카드', branch: '', active: false, days: three(shortFrom, rng.int(3, 26)), amount: () => 29_900,
+      hours: [10, 21],
+    },
+    {
+      id: 'coupang-3m', account: 0, memo: '쿠팡(주)', incoming: false, cadence: 'monthly', category: 'shopping',
+      tranType: '체크카드', branch: '', active: false, days: three(shortFrom2, rng.int(3, 26)), amount: () => 14_900,
+      hours: [0, 4],
+    },
+    {
+      // A yearly plan billed through the payment app that also bills two monthly subscriptions.
+      id: 'naverpay-yearly', account: 0, memo: '네이버페이', incoming: false, cadence: 'yearly', category: 'uncategorized',
+      tranType: '체크카드', branch: '', active: true, days: yearlyDays(start, end, yearly.month, Math.min(yearly.day, 28), 'none'),
+      amount: () => 49_000, hours: [0, 3],
+    },
+  ];
   return defs;
 }
