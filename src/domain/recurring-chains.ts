@@ -3,7 +3,7 @@
 // candidate chains (monthly on day D, weekly on a weekday, and their quarterly/yearly/biweekly variants).
 
 import { weekdayOfDay } from './dates.js';
-import { domOf, isBusiness, isMonthEnd, monthIndexOf, weekIndexOf } from './recurring-calendar.js';
+import { domOf, isBusiness, isLunarHolidayMonth, isMonthEnd, monthIndexOf, weekIndexOf } from './recurring-calendar.js';
 import { BAND_DAYS } from './recurring-select.js';
 import type { Cadence } from './recurring-types.js';
 
@@ -61,22 +61,33 @@ export class PhaseBuckets {
 }
 
 /**
- * Fills month buckets (phase = day of month, 32 phases), week buckets (phase = weekday, 7) and band buckets (phase =
- * the day of month a hand-made payment is near: every day within ± BAND_DAYS of its own, in its own month) for one
- * group. A band entry's shift is its offset's sign, so a chain counts how often it was off its day.
+ * Fills band buckets for one group, leaving out rows already in a series: phase = the day of month a hand-made
+ * payment is near (every day within ± BAND_DAYS of its own, in its own month). A band entry's shift is its offset's
+ * sign, so a chain counts how often it was off its day.
  */
-export function fillBuckets(days: ArrayLike<number>, month: PhaseBuckets, week: PhaseBuckets, band?: PhaseBuckets): void {
+export function fillBand(days: ArrayLike<number>, amounts: ArrayLike<number>, band: PhaseBuckets, skip: Uint8Array): void {
+  band.clear();
+  // A hand-made series keeps one amount (bar 설/추석 months and one price change), so a row whose amount no other
+  // row repeats can only belong to one in a holiday month: the rest are left out, which keeps busy groups cheap.
+  const seen = new Map<number, number>();
+  for (let i = 0; i < days.length; i++) if (skip[i] !== 1) seen.set(amounts[i]!, (seen.get(amounts[i]!) ?? 0) + 1);
+  for (let i = 0; i < days.length; i++) {
+    if (skip[i] === 1) continue;
+    const t = days[i]!;
+    if (seen.get(amounts[i]!)! < 2 && !isLunarHolidayMonth(monthIndexOf(t))) continue;
+    const dom = domOf(t);
+    const m = monthIndexOf(t);
+    for (let d = Math.max(1, dom - BAND_DAYS); d <= Math.min(31, dom + BAND_DAYS); d++) band.push(d, m, i, Math.sign(dom - d));
+  }
+}
+
+/** Fills month buckets (phase = day of month, 32 phases) and week buckets (phase = weekday, 7) for one group. */
+export function fillBuckets(days: ArrayLike<number>, month: PhaseBuckets, week: PhaseBuckets): void {
   month.clear();
   week.clear();
-  band?.clear();
   for (let i = 0; i < days.length; i++) {
     const t = days[i]!;
     emit(t, i, 0, month, week);
-    if (band !== undefined) {
-      const dom = domOf(t);
-      const m = monthIndexOf(t);
-      for (let d = Math.max(1, dom - BAND_DAYS); d <= Math.min(31, dom + BAND_DAYS); d++) band.push(d, m, i, Math.sign(dom - d));
-    }
     if (!isBusiness(t)) continue;
     for (let p = t - 1, k = 0; k < MAX_SHIFT && !isBusiness(p); p--, k++) emit(p, i, 1, month, week);
     for (let q = t + 1, k = 0; k < MAX_SHIFT && !isBusiness(q); q++, k++) emit(q, i, -1, month, week);
@@ -99,9 +110,10 @@ export const CADENCES: readonly { cadence: Cadence; family: Family; step: number
   { cadence: 'monthly', family: 'month', step: 1, minCount: 3 },
   { cadence: 'quarterly', family: 'month', step: 3, minCount: 3 },
   { cadence: 'yearly', family: 'month', step: 12, minCount: 2 },
-  // by hand: a wider window needs more occurrences before luck is ruled out
-  { cadence: 'monthly', family: 'band', step: 1, minCount: 4 },
 ];
+
+/** Monthly by hand (family 'band'): a wider window needs more occurrences before luck is ruled out. */
+export const BAND_CADENCE: (typeof CADENCES)[number] = { cadence: 'monthly', family: 'band', step: 1, minCount: 4 };
 
 /** Missed periods are tolerated only in long chains: at most one per six occurrences, never two in a row. */
 function missesAllowed(count: number, misses: number, step: number): boolean {

@@ -52,7 +52,13 @@ function plausibleMoves(chain: Chain): boolean {
   return chain.moved <= Math.max(1, Math.floor(chain.members.length / 4));
 }
 
-export function selectChains(chains: Chain[], days: ArrayLike<number>, amounts: ArrayLike<number>): Chain[] {
+/** `used` marks rows already in a chosen series (filled in as chains are chosen), so a second pass can go on. */
+export function selectChains(
+  chains: Chain[],
+  days: ArrayLike<number>,
+  amounts: ArrayLike<number>,
+  used: Uint8Array = new Uint8Array(days.length),
+): Chain[] {
   chains.sort(
     (a, b) =>
       b.members.length - a.members.length ||
@@ -62,7 +68,6 @@ export function selectChains(chains: Chain[], days: ArrayLike<number>, amounts: 
       a.phase - b.phase ||
       a.slots[0]! - b.slots[0]!,
   );
-  const used = new Uint8Array(days.length);
   const mark = new Uint8Array(days.length);
   const chosen: Chain[] = [];
   for (const chain of chains) {

@@ -2,7 +2,7 @@
 // group against calendar patterns with Korean business-day shifts, and reports one series per pattern found.
 
 import { parseIsoDay } from './dates.js';
-import { buildChains, CADENCES, fillBuckets, PhaseBuckets, type Chain } from './recurring-chains.js';
+import { BAND_CADENCE, buildChains, CADENCES, fillBand, fillBuckets, PhaseBuckets, type Chain } from './recurring-chains.js';
 import { groupTransactions } from './recurring-group.js';
 import { selectChains } from './recurring-select.js';
 import { compareSeries, seriesFromChain } from './recurring-series.js';
@@ -14,6 +14,8 @@ export { normalizeMemo } from './recurring-group.js';
 
 const MONTH_PHASES = 32; // day of month 1–31; index 0 unused
 const WEEK_PHASES = 7;
+/** Rows per day above which a group is not searched for hand-made (± 3 days) series. */
+const BAND_MAX_DENSITY = 0.1;
 
 export function detectRecurring(txns: readonly RecurringInput[], opts: { today: string }): RecurringSeries[] {
   const today = parseIsoDay(opts.today);
@@ -25,21 +27,29 @@ export function detectRecurring(txns: readonly RecurringInput[], opts: { today: 
   for (const group of groups) {
     const n = group.members.length;
     if (n < 2) continue;
-    // Hand-made series need at least four occurrences (CADENCES), so smaller groups skip the band buckets.
-    const withBand = n >= 4;
-    fillBuckets(group.days, month, week, withBand ? band : undefined);
+    fillBuckets(group.days, month, week);
     const chains: Chain[] = [];
     for (const spec of CADENCES) {
-      if (spec.family === 'band' && !withBand) continue;
-      const buckets = spec.family === 'month' ? month : spec.family === 'band' ? band : week;
-      const [from, to] = spec.family === 'week' ? [0, WEEK_PHASES] : [1, MONTH_PHASES];
+      const buckets = spec.family === 'month' ? month : week;
+      const [from, to] = spec.family === 'month' ? [1, MONTH_PHASES] : [0, WEEK_PHASES];
       for (let phase = from; phase < to; phase++) buildChains(buckets, phase, spec, group.amounts, chains);
     }
-    if (chains.length === 0) continue;
-    const ctx = { txns, days, account: group.account, direction: group.direction, memo: group.memo, today };
-    for (const chain of selectChains(chains, group.days, group.amounts)) {
-      out.push(seriesFromChain(chain, chain.members.map((p) => group.members[p]!), ctx));
+    const used = new Uint8Array(n);
+    const chosen = chains.length === 0 ? [] : selectChains(chains, group.days, group.amounts, used);
+    // Then series made by hand (± 3 days) among the rows the calendar did not explain: four or more of them, in a
+    // memo with at most about three rows a month (busier, a ± 3-day window too often holds a row of luck).
+    let left = n;
+    for (const c of chosen) left -= c.members.length;
+    const spanDays = group.days[n - 1]! - group.days[0]! + 1;
+    if (left >= BAND_CADENCE.minCount && n <= spanDays * BAND_MAX_DENSITY) {
+      fillBand(group.days, group.amounts, band, used);
+      const bandChains: Chain[] = [];
+      for (let phase = 1; phase < MONTH_PHASES; phase++) buildChains(band, phase, BAND_CADENCE, group.amounts, bandChains);
+      if (bandChains.length > 0) chosen.push(...selectChains(bandChains, group.days, group.amounts, used));
     }
+    if (chosen.length === 0) continue;
+    const ctx = { txns, days, account: group.account, direction: group.direction, memo: group.memo, today };
+    for (const chain of chosen) out.push(seriesFromChain(chain, chain.members.map((p) => group.members[p]!), ctx));
   }
   return out.sort(compareSeries);
 }
