@@ -13,6 +13,10 @@ export interface Config {
   orgCode: string | undefined;
   scope: string;
   syncLookbackDays: number;
+  /** requests a sync keeps in flight */
+  syncConcurrency: number;
+  /** ms after which a sync starts no new window; null = none */
+  syncDeadline: number | null;
 }
 export type ConfigKey = keyof Config;
 export type ConfigSource = 'flag' | 'env' | 'file' | 'default' | 'unset';
@@ -50,6 +54,22 @@ export function checkRedirectUri(value: string): string | undefined {
   if (!LOOPBACK_HOSTS.has(u.hostname)) return 'must be on a loopback host: localhost, 127.0.0.1 or [::1]';
   if (u.username || u.password) return 'must not contain a user name or password';
   return undefined;
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * A duration such as `90s`, `10m`, `1h`, `1h30m` (units ms, s, m, h, d; a bare number is seconds) → ms; `none`/`off`
+ * → null (no limit); undefined when it is not a duration. At most 7 days.
+ */
+export function parseDuration(value: string): number | null | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'none' || v === 'off') return null;
+  if (/^[0-9]{1,7}$/.test(v)) return Number(v) > 0 && Number(v) <= 604_800 ? Number(v) * 1000 : undefined;
+  if (!/^([0-9]{1,7}(ms|s|m|h|d))+$/.test(v)) return undefined;
+  let ms = 0;
+  for (const m of v.matchAll(/([0-9]+)(ms|s|m|h|d)/g)) ms += Number(m[1]) * DURATION_UNITS[m[2]!]!;
+  return ms > 0 && ms <= 7 * 86_400_000 ? ms : undefined;
 }
 
 export const CONFIG_KEYS: Record<ConfigKey, KeySpec> = {
@@ -91,6 +111,18 @@ export const CONFIG_KEYS: Record<ConfigKey, KeySpec> = {
     default: '365',
     check: (v) => (/^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 36500 ? undefined : 'must be a whole number of days from 1 to 36500'),
     describe: 'how far back a first sync reaches (days)',
+  },
+  syncConcurrency: {
+    env: 'FINANCE_SYNC_CONCURRENCY',
+    default: '4',
+    check: (v) => (/^[0-9]{1,2}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 32 ? undefined : 'must be a whole number from 1 to 32'),
+    describe: 'requests a sync keeps in flight (accounts and month windows); 1 = one after another',
+  },
+  syncDeadline: {
+    env: 'FINANCE_SYNC_DEADLINE',
+    default: '30m',
+    check: (v) => (parseDuration(v) === undefined ? "must be a duration such as 90s, 10m or 1h (at most 7d), or 'none'" : undefined),
+    describe: 'a sync starts no new window once this has passed (exit 75)',
   },
 };
 
@@ -205,6 +237,8 @@ export function resolveConfig(
     orgCode: out.orgCode,
     scope: out.scope!.trim(),
     syncLookbackDays: Number(out.syncLookbackDays),
+    syncConcurrency: Number(out.syncConcurrency),
+    syncDeadline: parseDuration(out.syncDeadline!) ?? null,
   };
 }
 

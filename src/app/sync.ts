@@ -1,32 +1,37 @@
-// `finance sync`: per account a balance snapshot, then transactions month by month, page by page; each page committed
-// with the account checkpoint. Idempotent (dedup key + occurrence index), classifies as it stores, checks the
-// balance chain, and keeps going when one account fails.
+// `finance sync`: the run around the accounts — lock, session, account list, per account a balance snapshot (its
+// failure named, never blocking the transactions) and the transaction windows (sync-account.ts), the run log and the
+// exit decision. Idempotent (dedup key + occurrence index), classifies as it stores, keeps going when one account fails.
 
 import type { Context } from './context.js';
 import { addDaysIso, addMonthsIso, kstDate } from '../domain/kst.js';
-import type { Transaction } from '../domain/types.js';
 import { AuthError, FinanceError, InterruptedError, TemporaryError, UsageError } from '../errors.js';
-import type { Classifier } from '../domain/classify.js';
-import type { NewTransaction, StoredTransaction } from '../store/transactions-repo.js';
-import type { Store } from '../store/index.js';
-import type { OpenBankingClient } from '../openbanking/client.js';
-import { loadClassifier, reclassifyAll, rowEvidence } from './classifier.js';
+import { cleanOutside } from '../sanitize.js';
+import type { AccountRow } from '../store/accounts-repo.js';
+import { loadClassifier, reclassifyAll } from './classifier.js';
 import { acquireSyncLock } from './lock.js';
-import type { TokenProvider } from './tokens.js';
 import { openSession, tokenProvider } from './session.js';
 import { toAccountInfo } from './login.js';
+import { deadlinePassed, DeadlineError, syncAccountWindows, type AccountDeps, type AccountProgress } from './sync-account.js';
+import type { ChainBreak, Window } from './sync-window.js';
 
-/** Days re-read before the newest stored date, to catch rows the bank posted late. */
+export { FLUSH_ROWS } from './sync-account.js';
+export { inAscendingOrder, monthWindows } from './sync-window.js';
+
+/** Days re-read before the checkpoint, to catch rows the bank posted late. */
 export const OVERLAP_DAYS = 3;
 
-/** Rows of finished month windows committed in one transaction (bounded memory, few WAL rewrites). */
-export const FLUSH_ROWS = 10_000;
+/** account_state of a closed (cancelled) registration: listed with include_cancel_yn=Y, answers only errors. */
+export const CLOSED_STATE = '09';
 
 export interface SyncOptions {
   from?: string;
   to?: string;
   account?: string;
   wait: boolean;
+  /** re-read every month window holding a recorded balance-chain break */
+  repair?: boolean;
+  /** ms from the start after which no new window is started (overrides the syncDeadline setting) */
+  deadlineMs?: number | null;
   onProgress?: (p: { account: string; index: number; total: number; fetched: number; date: string }) => void;
 }
 
@@ -34,9 +39,18 @@ export interface AccountSyncResult {
   id: string;
   fetched: number;
   inserted: number;
-  status: 'ok' | 'failed';
+  status: 'ok' | 'failed' | 'skipped';
   error?: string;
+  /** the balance call failed (the transactions were still synced) */
+  balanceError?: string;
+  /** balance-chain breaks that remained after reading their window again */
   chainBreaks?: number;
+  memoUpdates?: number;
+  /** rows with inout_type 기타 left out (they move no money) */
+  skippedOther?: number;
+  /** the server answered different windows with the same rows */
+  ignoresDates?: boolean;
+  closed?: boolean;
 }
 
 export interface SyncResult {
@@ -45,94 +59,35 @@ export interface SyncResult {
   fetched: number;
   ms: number;
   ownTransfersPaired: number;
+  /** the breaks still recorded for the synced accounts, with their dates */
+  chainBreaks: Array<ChainBreak & { account: string }>;
   exitError?: FinanceError;
 }
 
-/** What the per-account steps share. */
-interface AccountDeps {
-  ctx: Context;
-  store: Store;
-  client: OpenBankingClient;
-  auth: TokenProvider;
-  classifier: Classifier;
-}
-
-/** Month-sized windows covering [from, to]. */
-export function monthWindows(from: string, to: string): Array<{ from: string; to: string }> {
-  const out: Array<{ from: string; to: string }> = [];
-  let start = from;
-  while (start <= to) {
-    const end = addDaysIso(addMonthsIso(start.slice(0, 8) + '01', 1), -1);
-    out.push({ from: start, to: end < to ? end : to });
-    start = addDaysIso(end, 1);
-  }
-  return out;
-}
-
-/**
- * Where the history of a long range really starts: one request over the whole range (oldest first) shows the first
- * transaction, so a first sync reaching back years does not ask month by month through empty ones. Null when the
- * range holds nothing. A server that refuses so long a range just means the months are asked one by one.
- */
-async function firstActiveDay(deps: AccountDeps, account: string, from: string, to: string): Promise<string | null> {
-  const { ctx, client, auth } = deps;
-  if (monthWindows(from, to).length <= 3) return from;
-  try {
-    const pages = client.transactionPages(auth, { fintechUseNum: account, from, to, sortOrder: 'A' });
-    const first = await pages.next();
-    await pages.return(undefined);
-    if (first.done) return null;
-    const dates = first.value.rows.map((t) => t.date).filter((d) => d >= from && d <= to);
-    if (dates.length === 0) return first.value.nextPage ? from : null;
-    // Trusted only when the page really is oldest first; a server that ignores sort_order gets every month asked.
-    const ascending = dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
-    return ascending ? dates[0]! : from;
-  } catch (e) {
-    if (e instanceof AuthError || ctx.signal.aborted) throw e;
-    ctx.io.debug(`transaction_list over ${from}..${to} failed (${(e as Error).message}); asking month by month`);
-    return from;
-  }
-}
-
-/**
- * Oldest first by date and time. Rows with the same date and time keep the server's order when it sent oldest first,
- * and are reversed when it sent newest first, so the balance chain reads in posting order either way.
- */
-export function inAscendingOrder(rows: Transaction[]): Transaction[] {
-  let sorted = true;
-  for (let i = 1; i < rows.length && sorted; i++) {
-    const a = rows[i - 1]!;
-    const b = rows[i]!;
-    sorted = a.date < b.date || (a.date === b.date && a.time <= b.time);
-  }
-  if (sorted) return rows; // the common case: the server honoured sort_order=A
-  const first = rows[0];
-  const last = rows.at(-1);
-  const descending = first !== undefined && last !== undefined && first.date + first.time > last.date + last.time;
-  const list = descending ? [...rows].reverse() : rows;
-  return list
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => (a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.time < b.t.time ? -1 : a.t.time > b.t.time ? 1 : a.i - b.i))
-    .map((x) => x.t);
-}
-
-function dedupKey(t: Transaction): string {
-  return `${t.date}|${t.time}|${t.direction}|${t.amount}|${t.balanceAfter}|${t.memo}`;
+/** Windows a repair reads: every calendar month with a recorded break, clipped at today. */
+function repairWindows(months: string[], today: string): Window[] {
+  return months
+    .map((m) => ({ from: `${m}-01`, to: addDaysIso(addMonthsIso(`${m}-01`, 1), -1) }))
+    .filter((w) => w.from <= today)
+    .map((w) => ({ from: w.from, to: w.to < today ? w.to : today }));
 }
 
 export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResult> {
   const started = Date.now();
   if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
+  if (opts.repair && (opts.from || opts.to)) throw new UsageError('--repair cannot be combined with --from or --to', 'run finance sync --repair alone');
   const home = ctx.ensureHome();
   // The lock comes before any database or network access, so a second sync leaves everything untouched.
   const lock = await acquireSyncLock(home, { wait: opts.wait, signal: ctx.signal });
   try {
+    const config = await ctx.config();
+    const deadlineMs = opts.deadlineMs !== undefined ? opts.deadlineMs : config.syncDeadline;
     const session = await openSession(ctx);
     const { store, client } = session;
     const auth = tokenProvider(ctx, session);
-    const config = await ctx.config();
-    // The previous holder died mid-run: its sync_runs row says 'running' forever unless closed here.
-    if (lock.takenOver) store.syncs.closeAbandoned(ctx.now().toISOString());
+    // We hold the lock, so any run still marked 'running' belongs to a process that died holding it (lock.takenOver
+    // says so too, but rows from before the lock recorded its holder are closed the same way).
+    store.syncs.closeAbandoned(ctx.now().toISOString());
     const runId = store.syncs.start(ctx.now().toISOString());
     const today = kstDate(ctx.now());
     // Nothing can be posted after today (KST); a later --to is read as today rather than sent to the bank.
@@ -144,38 +99,76 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       store.accounts.replaceListed(listed.map(toAccountInfo));
     } catch (e) {
       if (e instanceof AuthError) throw e;
-      ctx.io.debug(`account/list failed, using the stored accounts: ${(e as Error).message}`);
+      ctx.io.debug(`account/list failed, using the stored accounts: ${cleanOutside((e as Error).message)}`);
     }
-    let accounts = store.accounts.list().filter((a) => a.listed && a.inquiryAgree);
+    let accounts: AccountRow[] = store.accounts.list().filter((a) => a.listed && a.inquiryAgree);
     if (opts.account) {
       accounts = store.accounts.list().filter((a) => a.id === opts.account);
       if (accounts.length === 0) throw new UsageError(`no account with id ${opts.account}`, "see 'finance accounts' for the ids");
     }
     const classifier = loadClassifier(store);
-    const deps: AccountDeps = { ctx, store, client, auth, classifier };
+    const deps: AccountDeps = { ctx, store, client, auth, classifier, deadline: deadlineMs === null ? null : started + deadlineMs };
     const lastIdBefore = store.transactions.maxId();
     const results: AccountSyncResult[] = [];
     /** Why each failed account failed: the exit code when every account failed. */
     const failures = new Map<string, FinanceError>();
     let interrupted = false;
     let authError: AuthError | undefined;
+    let deadlineError: DeadlineError | undefined;
+    const name = (a: AccountRow) => cleanOutside(`${a.bankName} ${a.accountNumMasked} (${a.id})`);
     for (const [index, account] of accounts.entries()) {
       if (ctx.signal.aborted) {
         interrupted = true;
         break;
       }
       const r: AccountSyncResult = { id: account.id, fetched: 0, inserted: 0, status: 'ok' };
+      if (account.state === CLOSED_STATE) {
+        // A closed registration answers only errors; its stored history stays, nothing is asked.
+        results.push({ ...r, status: 'skipped', closed: true });
+        ctx.io.debug(`account ${name(account)} is closed (account_state 09); skipped`);
+        continue;
+      }
+      if (deadlinePassed(deps)) {
+        deadlineError ??= new DeadlineError('the sync deadline passed; the remaining accounts were not synced', 'run finance sync again to continue (or raise --deadline)');
+        r.status = 'failed';
+        r.error = 'deadline passed before this account';
+        results.push(r);
+        continue;
+      }
+      const p: AccountProgress = { fetched: 0, inserted: 0, memoUpdates: 0, refetched: 0, skipped: 0, chainBreaks: [] };
       try {
-        const bal = await client.balance(auth, account.id);
-        store.accounts.saveBalance(account.id, bal.balance, bal.available, ctx.now().toISOString());
-        const newest = store.transactions.newestDate(account.id);
-        const from =
-          opts.from ??
-          (newest ? addDaysIso(newest, -OVERLAP_DAYS) : addDaysIso(today, -config.syncLookbackDays));
-        const breaks = await syncAccount(deps, account.id, from, to, r, (fetched, date) =>
-          opts.onProgress?.({ account: account.id, index, total: accounts.length, fetched, date }),
-        );
-        if (breaks > 0) r.chainBreaks = breaks;
+        try {
+          const bal = await client.balance(auth, account.id);
+          store.accounts.saveBalance(account.id, bal.balance, bal.available, ctx.now().toISOString());
+        } catch (e) {
+          // Each inquiry API answers on its own (the testbed needs test data per API): the transactions still come.
+          if (e instanceof AuthError || e instanceof InterruptedError || ctx.signal.aborted || !(e instanceof FinanceError)) throw e;
+          r.balanceError = cleanOutside(e.message);
+          ctx.io.warn(`account ${name(account)}: the balance could not be read: ${r.balanceError}`);
+        }
+        let range: { from: string; to: string } | { repair: Window[] };
+        if (opts.repair) range = { repair: repairWindows(store.transactions.chainBreakMonths(account.id), today) };
+        else {
+          const checkpoint = store.transactions.checkpoint(account.id);
+          const from = opts.from ?? (checkpoint ? addDaysIso(checkpoint, -OVERLAP_DAYS) : addDaysIso(today, -config.syncLookbackDays));
+          range = { from, to };
+        }
+        let last = 0;
+        try {
+          await syncAccountWindows(deps, account.id, range, p, (rows, date) => {
+            last += rows;
+            opts.onProgress?.({ account: account.id, index, total: accounts.length, fetched: last, date });
+          });
+        } finally {
+          r.fetched = p.fetched;
+          r.inserted = p.inserted;
+          if (p.memoUpdates > 0) r.memoUpdates = p.memoUpdates;
+          if (p.chainBreaks.length > 0) r.chainBreaks = p.chainBreaks.length;
+          if (p.ignoresDates) r.ignoresDates = true;
+          if (p.skipped > 0) r.skippedOther = p.skipped;
+        }
+        if (p.skipped > 0) ctx.io.debug(`account ${name(account)}: ${p.skipped} row(s) with inout_type 기타 left out (no direction, no money moved)`);
+        if (p.ignoresDates) ctx.io.warn(`account ${name(account)}: the server ignores the requested dates (the same rows for different months); stored what it sent`);
         store.accounts.markSync(account.id, 'ok', null, ctx.now().toISOString());
       } catch (e) {
         if (e instanceof InterruptedError || ctx.signal.aborted) {
@@ -185,15 +178,17 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
           break;
         }
         if (!(e instanceof FinanceError)) throw e;
+        const message = cleanOutside(e.message);
         r.status = 'failed';
-        r.error = e.message;
-        store.accounts.markSync(account.id, 'failed', e.message, ctx.now().toISOString());
+        r.error = message;
+        store.accounts.markSync(account.id, 'failed', message, ctx.now().toISOString());
         if (e instanceof AuthError) {
           authError = e;
           results.push(r);
           break;
         }
-        ctx.io.streams.stderr.write(`finance: account ${account.bankName} ${account.accountNumMasked} (${account.id}) failed: ${e.message}\n`);
+        if (e instanceof DeadlineError) deadlineError ??= e;
+        else ctx.io.streams.stderr.write(`finance: account ${name(account)} failed: ${message}${e.hint ? ` — ${e.hint}` : ''}\n`);
         failures.set(account.id, e);
       }
       results.push(r);
@@ -201,9 +196,11 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
     const paired = store.transactions.pairOwnTransfers(lastIdBefore);
     if (paired > 0) reclassifyAll(store, { dryRun: false, ownOnly: true }); // a leg of an own transfer is a transfer
+    if (paired > 0) reclassifyAll(store, { dryRun: false, ownOnly: true }); // a leg of an own transfer is a transfer
     const fetched = results.reduce((s, r) => s + r.fetched, 0);
-    const failed = results.filter((r) => r.status === 'failed');
-    const status = interrupted ? 'interrupted' : failed.length === 0 ? 'ok' : failed.length === results.length ? 'failed' : 'partial';
+    const synced = results.filter((r) => r.status !== 'skipped');
+    const failed = synced.filter((r) => r.status === 'failed');
+    const status = interrupted ? 'interrupted' : failed.length === 0 ? 'ok' : failed.length === synced.length ? 'failed' : 'partial';
     store.syncs.finish(runId, {
       at: ctx.now().toISOString(),
       status,
@@ -212,80 +209,22 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       inserted,
       error: failed.map((f) => `${f.id}: ${f.error}`).join('; ') || null,
     });
+    const ids = new Set(results.map((r) => r.id));
+    const chainBreaks = store.transactions
+      .chainBreaks()
+      .filter((b) => ids.has(b.account))
+      .map(({ account, date, time, expected, actual }) => ({ account, date, time, expected, actual }));
     let exitError: FinanceError | undefined;
     if (interrupted) exitError = new InterruptedError('sync interrupted', 'what was stored stays stored; run finance sync again to continue');
     else if (authError) exitError = authError;
-    else if (failed.length > 0 && failed.length < results.length) {
-      exitError = new TemporaryError(`${failed.length} of ${results.length} accounts failed; the others were stored`, 'run finance sync again later');
+    else if (deadlineError) exitError = deadlineError;
+    else if (failed.length > 0 && failed.length < synced.length) {
+      exitError = new TemporaryError(`${failed.length} of ${synced.length} accounts failed; the others were stored`, 'run finance sync again later');
     } else if (failed.length > 0) {
       exitError = failures.get(failed[0]!.id) ?? new TemporaryError('every account failed');
     }
-    return { accounts: results, inserted, fetched, ms: Date.now() - started, ownTransfersPaired: paired, ...(exitError ? { exitError } : {}) };
+    return { accounts: results, inserted, fetched, ms: Date.now() - started, ownTransfersPaired: paired, chainBreaks, ...(exitError ? { exitError } : {}) };
   } finally {
     lock.release();
   }
-}
-
-async function syncAccount(
-  deps: AccountDeps,
-  account: string,
-  from: string,
-  to: string,
-  r: AccountSyncResult,
-  progress: (fetched: number, date: string) => void,
-): Promise<number> {
-  const { ctx, store, client, auth, classifier } = deps;
-  let breaks = 0;
-  // The balance chain continues from the last stored row before the window.
-  let prev: Pick<StoredTransaction, 'balanceAfter'> | undefined = store.transactions.lastBefore(account, from);
-  // Finished windows are committed together once they hold FLUSH_ROWS rows, and at the end: one transaction per month
-  // would write the same index pages to the WAL again and again. Memory stays bounded by FLUSH_ROWS plus a month.
-  let pending: NewTransaction[] = [];
-  let pendingThrough: string | null = null;
-  const flush = () => {
-    if (pendingThrough === null) return;
-    r.inserted += store.transactions.insertPage(account, pending, pendingThrough);
-    pending = [];
-    pendingThrough = null;
-  };
-  try {
-    const start = await firstActiveDay(deps, account, from, to);
-    for (const w of start === null ? [] : monthWindows(start, to)) {
-      // A month is read whole before it is stored: the occurrence index of identical rows needs the whole day, and a
-      // server that ignores sort_order or the date range must not change what is stored.
-      const fetched: Transaction[] = [];
-      for await (const page of client.transactionPages(auth, { fintechUseNum: account, from: w.from, to: w.to, sortOrder: 'A' })) {
-        if (ctx.signal.aborted) throw new InterruptedError('interrupted');
-        for (const t of page.rows) {
-          if (t.date >= w.from && t.date <= w.to) fetched.push(t);
-          else ctx.io.debug(`transaction_list: skipped a row dated ${t.date} outside the requested ${w.from}..${w.to}`);
-        }
-        r.fetched += page.rows.length;
-        progress(r.fetched, page.rows.at(-1)?.date ?? w.from);
-      }
-      const seen = new Map<string, number>();
-      for (const t of inAscendingOrder(fetched)) {
-        const key = dedupKey(t);
-        const occurrence = seen.get(key) ?? 0;
-        seen.set(key, occurrence + 1);
-        if (prev) {
-          const expected = prev.balanceAfter + (t.direction === 'in' ? t.amount : -t.amount);
-          if (expected !== t.balanceAfter) {
-            store.transactions.recordChainBreak(account, t.date, t.time, expected, t.balanceAfter);
-            breaks++;
-          }
-        }
-        prev = t;
-        const c = classifier.classify(t.memo, t.direction, rowEvidence(t));
-        pending.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
-      }
-      pendingThrough = w.to;
-      if (pending.length >= FLUSH_ROWS) flush();
-    }
-  } finally {
-    // Whole windows already read are stored even when a later one fails or Ctrl-C arrives; each commit carries the
-    // checkpoint of its last window, so rows and checkpoint land together or not at all.
-    flush();
-  }
-  return breaks;
 }

@@ -170,8 +170,10 @@ function dayText(format: JournalFormat, rows: readonly JournalRow[], names: Map<
   const dayEnd = new Map<string, number>();
   // The bank's balance before each row must continue the running balance; an opening or a gap becomes an entry.
   for (const r of rows) {
-    const before = r.direction === 'in' ? r.balanceAfter - r.amount : r.balanceAfter + r.amount;
     const known = running.get(r.account);
+    // A row the bank sent without a balance continues the running one (no assertion can be made about it).
+    const after = r.balanceAfter ?? (known ?? 0) + (r.direction === 'in' ? r.amount : -r.amount);
+    const before = r.direction === 'in' ? after - r.amount : after + r.amount;
     const diff = before - (known ?? 0);
     if (diff !== 0) {
       const opening = known === undefined;
@@ -186,8 +188,8 @@ function dayText(format: JournalFormat, rows: readonly JournalRow[], names: Map<
         meta: [],
       });
     }
-    running.set(r.account, r.balanceAfter);
-    dayEnd.set(r.account, r.balanceAfter);
+    running.set(r.account, after);
+    dayEnd.set(r.account, after);
   }
 
   const pairs = new Map<number, JournalRow[]>();

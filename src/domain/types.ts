@@ -13,8 +13,8 @@ export interface Transaction {
   direction: Direction;
   /** integer won, >= 0 */
   amount: number;
-  /** integer won, signed: the account balance after this transaction */
-  balanceAfter: number;
+  /** integer won, signed: the account balance after this transaction; null when the bank left it blank */
+  balanceAfter: number | null;
   /** print_content (통장인자), trimmed */
   memo: string;
   /** tran_type: free text set by the bank (현금, 대체, 급여, 카드 …) */

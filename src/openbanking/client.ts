@@ -1,7 +1,7 @@
 // The Open Banking API client: token exchange/refresh and the four inquiry endpoints, with one token refresh after
 // an O0002/O0003 rejection and defensive paging (../shared/openbanking-api.md §3–§5).
 
-import { AuthError, ConfigError, DataError, UsageError } from '../errors.js';
+import { AuthError, ConfigError, UsageError } from '../errors.js';
 import {
   TokenRejectedError,
   decodeAccountList,
@@ -11,7 +11,7 @@ import {
   decodeUserMe,
 } from './decode.js';
 import { requestJson, type HttpOptions } from './http.js';
-import type { ApiAccount, Balance, TokenSet, TransactionPage, UserMe } from './types.js';
+import { INCOMPLETE_TEXT, type ApiAccount, type Balance, type IncompleteReason, type TokenSet, type TransactionPage, type UserMe } from './types.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -44,7 +44,7 @@ export interface TransactionQuery {
   sortOrder?: 'A' | 'D';
 }
 
-/** Safety net against a server that never says next_page_yn 'N' while inventing new traces. */
+/** Safety net against a server that never says next_page_yn 'N' while inventing new traces (the window is then incomplete). */
 export const MAX_PAGES = 10_000;
 
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000; // Korea has kept UTC+9 without daylight saving since 1988
@@ -149,8 +149,10 @@ export class OpenBankingClient {
   }
 
   /**
-   * Yields the pages of the period in order. Stops on next_page_yn 'N', and also when the trace is empty or
-   * repeats (a testbed quirk, §5.5); more than MAX_PAGES pages is refused as a DataError.
+   * Yields the pages of the period in order. The chain is complete only when a page says next_page_yn 'N'. A page
+   * that says 'Y' with an empty or already seen trace (a testbed quirk, §5.5), or reaching MAX_PAGES, ends the chain
+   * early: that last page carries `incomplete` (why), so the caller can keep its rows but must not treat the period
+   * as fully read.
    */
   async *transactionPages(auth: TokenSource, q: TransactionQuery): AsyncGenerator<TransactionPage> {
     const from = wireDate(q.from, 'from');
@@ -176,16 +178,21 @@ export class OpenBankingClient {
         }),
         (b) => decodeTransactionPage(b, q.fintechUseNum),
       );
-      yield result;
-      if (!result.nextPage) return;
-      if (result.trace === '' || seen.has(result.trace)) {
-        this.opts.log?.(`transaction_list: next_page_yn is Y but the trace is ${result.trace === '' ? 'empty' : 'repeated'}; stopping`);
+      if (!result.nextPage) {
+        yield result;
         return;
       }
+      const why: IncompleteReason | null =
+        result.trace === '' ? 'empty-trace' : seen.has(result.trace) ? 'repeated-trace' : page === MAX_PAGES - 1 ? 'page-cap' : null;
+      if (why !== null) {
+        this.opts.log?.(`transaction_list: next_page_yn is Y but ${INCOMPLETE_TEXT[why]}; the period ${q.from}..${q.to} is incomplete`);
+        yield { ...result, incomplete: why };
+        return;
+      }
+      yield result;
       seen.add(result.trace);
       trace = result.trace;
     }
-    throw new DataError(`transaction_list: the API kept offering more pages after ${MAX_PAGES}`, 'try a shorter period with --from/--to');
   }
 
   private async token(form: Record<string, string>): Promise<TokenSet> {

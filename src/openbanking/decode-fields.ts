@@ -120,18 +120,23 @@ export class Reader {
     return s;
   }
 
-  amount(key: string, signed: boolean): number {
+  /** `maxDigits`: the spec's field length (N(12) → 12, SN(13) → 13); more digits, zero padding included, is refused. */
+  amount(key: string, signed: boolean, maxDigits?: number): number {
     const v = get(this.o, key);
     if (v === undefined || v === null || v === '') throw missing(this.endpoint, this.path(key));
     const n = parseAmount(v, signed);
     if (n === undefined) throw bad(this.endpoint, this.path(key), 'is not an amount', v);
+    if (maxDigits !== undefined) {
+      const digits = typeof v === 'string' ? v.trim().replace(/^[+-]/, '').length : String(Math.abs(n)).length;
+      if (digits > maxDigits) throw bad(this.endpoint, this.path(key), `has more than the ${maxDigits} digits the spec allows`, v);
+    }
     return n;
   }
 
-  optionalAmount(key: string, signed: boolean): number | null {
+  optionalAmount(key: string, signed: boolean, maxDigits?: number): number | null {
     const v = get(this.o, key);
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
-    return this.amount(key, signed);
+    return this.amount(key, signed, maxDigits);
   }
 
   date(key: string): string {
@@ -144,7 +149,9 @@ export class Reader {
 
   /** HHMMSS; an empty time is read as '00:00:00' (some banks keep no time for old rows). */
   time(key: string): string {
-    const s = this.text(key);
+    const raw = get(this.o, key);
+    // An unquoted number loses its leading zeros (010101 → 10101): pad it back to HHMMSS.
+    const s = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw).padStart(6, '0') : this.text(key);
     if (s === '') return '00:00:00';
     const t = parseTime(s);
     if (t === undefined) throw bad(this.endpoint, this.path(key), 'is not a time (HHMMSS)', get(this.o, key));

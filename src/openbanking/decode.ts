@@ -92,7 +92,20 @@ export function checkEnvelope(endpoint: string, body: unknown, alsoSuccess: read
     throw bad(endpoint, 'rsp_code', 'is not a result code', raw);
   }
   const code = raw.trim();
-  if (code === 'A0000' || alsoSuccess.includes(code)) return code;
+  if (code === 'A0000') {
+    // The gateway relayed the call, but the bank's own result code says it failed: nothing of this answer is data.
+    const bankCode = get(r.o, 'bank_rsp_code');
+    const bank = typeof bankCode === 'string' || typeof bankCode === 'number' ? String(bankCode).trim() : '';
+    if (bank !== '' && bank !== '000') {
+      const bankMessage = cleanMessage(get(r.o, 'bank_rsp_message'));
+      throw new DataError(
+        `${endpoint}: rsp_code A0000 but the bank answered ${cleanMessage(bank)}${bankMessage ? ` (${bankMessage})` : ''}`,
+        'the bank reported a failure inside a success answer; nothing from it was stored — try again later',
+      );
+    }
+    return code;
+  }
+  if (alsoSuccess.includes(code)) return code;
   let message = cleanMessage(get(r.o, 'rsp_message'));
   if (code === 'O0002' || code === 'O0003') throw new TokenRejectedError(endpoint, code, message);
   if (code === 'A0002') {
@@ -218,19 +231,17 @@ export function decodeBalance(body: unknown, fintechUseNum: string, endpoint: st
 // Transaction list (§4.4, §5).
 
 /**
- * One res_list row. Returns null for a row that moves no money (inout_type 기타, tran_amt 0), which the page
- * leaves out; a 기타 row with a non-zero amount has no direction we could trust and is refused.
+ * One res_list row. Returns null for a 기타 row: the spec gives it no direction and a tran_amt of "0", so it moves no
+ * money; the page counts it (`skipped`) instead of storing it.
  */
 function decodeTransactionRow(r: Reader, account: string): Transaction | null {
   const inout = r.requiredText('inout_type');
-  const amount = r.amount('tran_amt', false);
+  const amount = r.amount('tran_amt', false, 12);
   let direction: Direction;
   if (inout === '입금') direction = 'in';
   else if (inout === '출금' || inout === '지급') direction = 'out';
-  else if (inout === '기타') {
-    if (amount === 0) return null;
-    throw bad(r.endpoint, join(r.prefix, 'inout_type'), 'is 기타 with a non-zero tran_amt', inout);
-  } else throw bad(r.endpoint, join(r.prefix, 'inout_type'), 'is not 입금, 출금, 지급 or 기타', inout);
+  else if (inout === '기타') return null;
+  else throw bad(r.endpoint, join(r.prefix, 'inout_type'), 'is not 입금, 출금, 지급 or 기타', inout);
   const printContent = r.text('print_content');
   return {
     account,
@@ -238,7 +249,8 @@ function decodeTransactionRow(r: Reader, account: string): Transaction | null {
     time: r.time('tran_time'),
     direction,
     amount,
-    balanceAfter: r.amount('after_balance_amt', true),
+    // Blank at some banks (§9.1): stored as unknown, the balance chain skips the row.
+    balanceAfter: r.optionalAmount('after_balance_amt', true, 13),
     memo: printContent !== '' ? printContent : r.text('printed_content'),
     type: r.text('tran_type'),
     branch: r.text('branch_name'),
@@ -255,14 +267,17 @@ export function decodeTransactionPage(body: unknown, fintechUseNum: string, endp
   // page_record_cnt is informational: the rows themselves are what we store, so a count that disagrees with them
   // (or is missing, or spelled with the spec's trailing space) is tolerated.
   const rows: Transaction[] = [];
+  let skipped = 0;
   list.forEach((v, i) => {
     const row = decodeTransactionRow(r.item('res_list', i, v), fintechUseNum);
     if (row) rows.push(row);
+    else skipped++;
   });
   return {
     balance: r.optionalAmount('balance_amt', true),
     nextPage: r.yn('next_page_yn'),
     trace: r.text('befor_inquiry_trace_info'),
     rows,
+    ...(skipped > 0 ? { skipped } : {}),
   };
 }

@@ -156,4 +156,17 @@ export interface TransactionPage {
   trace: string;
   /** account = the fintech_use_num queried */
   rows: Transaction[];
+  /** rows left out (inout_type 기타: no direction, no money moved) */
+  skipped?: number;
+  /** set on the last page when the chain ended without next_page_yn 'N': the period was not read whole */
+  incomplete?: IncompleteReason;
 }
+
+/** Why a page chain ended before the server said next_page_yn 'N'. */
+export type IncompleteReason = 'empty-trace' | 'repeated-trace' | 'page-cap';
+
+export const INCOMPLETE_TEXT: Record<IncompleteReason, string> = {
+  'empty-trace': 'the page trace (befor_inquiry_trace_info) is empty',
+  'repeated-trace': 'the page trace repeats an earlier one',
+  'page-cap': 'the page limit was reached',
+};

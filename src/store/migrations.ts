@@ -167,4 +167,40 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (month, memo)
   ) WITHOUT ROWID;
   `,
+
+  // 5: balance_after may be unknown (a bank that leaves after_balance_amt blank). SQLite cannot drop NOT NULL in place,
+  //    so the table is rebuilt with every row (ids kept) and every index. The dedup key becomes a unique index that reads
+  //    an unknown balance as the text 'none' (never equal to a number), so NULL rows still dedupe instead of slipping
+  //    past UNIQUE (where two NULLs are distinct).
+  `
+  CREATE TABLE transactions_new (
+    id              INTEGER PRIMARY KEY,
+    account         TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    date            TEXT NOT NULL CHECK (date ${ISO_DATE}),
+    time            TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]:[0-5][0-9]'),
+    direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    amount          INTEGER NOT NULL CHECK (amount >= 0),
+    balance_after   INTEGER,
+    memo            TEXT NOT NULL,
+    type            TEXT NOT NULL DEFAULT '',
+    branch          TEXT NOT NULL DEFAULT '',
+    occurrence      INTEGER NOT NULL DEFAULT 0 CHECK (occurrence >= 0),
+    category        TEXT NOT NULL DEFAULT 'uncategorized',
+    category_source TEXT NOT NULL DEFAULT 'none' CHECK (category_source IN ('label', 'keyword', 'none')),
+    category_rule   TEXT,
+    own_transfer    INTEGER,
+    created_at      TEXT NOT NULL DEFAULT ${NOW}
+  );
+  INSERT INTO transactions_new (id, account, date, time, direction, amount, balance_after, memo, type, branch, occurrence,
+                                category, category_source, category_rule, own_transfer, created_at)
+    SELECT id, account, date, time, direction, amount, balance_after, memo, type, branch, occurrence,
+           category, category_source, category_rule, own_transfer, created_at FROM transactions;
+  DROP TABLE transactions;
+  ALTER TABLE transactions_new RENAME TO transactions;
+  CREATE UNIQUE INDEX transactions_dedup
+    ON transactions(account, date, time, direction, amount, ifnull(balance_after, 'none'), memo, occurrence);
+  CREATE INDEX transactions_date ON transactions(date, direction, category, amount);
+  CREATE INDEX transactions_memo ON transactions(memo, direction);
+  CREATE INDEX transactions_own ON transactions(date) WHERE own_transfer IS NOT NULL;
+  `,
 ];

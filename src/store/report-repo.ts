@@ -81,7 +81,7 @@ export class ReportRepo {
       .prepare(
         `SELECT account, date, balanceAfter FROM (
            SELECT a.id AS account, d.value AS date,
-                  (SELECT t.balance_after FROM transactions t WHERE t.account = a.id AND t.date <= d.value
+                  (SELECT t.balance_after FROM transactions t WHERE t.account = a.id AND t.date <= d.value AND t.balance_after IS NOT NULL
                     ORDER BY t.date DESC, t.time DESC, t.id DESC LIMIT 1) AS balanceAfter
              FROM accounts a, json_each(?) d)
           WHERE balanceAfter IS NOT NULL ORDER BY account, date`,
@@ -95,7 +95,7 @@ export class ReportRepo {
       .prepare(
         `SELECT a.id AS account,
             (SELECT CASE t.direction WHEN 'in' THEN t.balance_after - t.amount ELSE t.balance_after + t.amount END
-               FROM transactions t WHERE t.account = a.id ORDER BY t.date, t.time, t.id LIMIT 1) AS balance
+               FROM transactions t WHERE t.account = a.id AND t.balance_after IS NOT NULL ORDER BY t.date, t.time, t.id LIMIT 1) AS balance
            FROM accounts a`,
       )
       .all() as Array<{ account: string; balance: number | null }>;
@@ -108,7 +108,7 @@ export class ReportRepo {
       .prepare(
         `SELECT a.id, a.bank_code AS bankCode, a.bank_name AS bankName, a.account_num_masked AS accountNumMasked,
                 a.alias,
-                coalesce(a.balance, (SELECT t.balance_after FROM transactions t WHERE t.account = a.id
+                coalesce(a.balance, (SELECT t.balance_after FROM transactions t WHERE t.account = a.id AND t.balance_after IS NOT NULL
                                       ORDER BY t.date DESC, t.time DESC, t.id DESC LIMIT 1)) AS balance,
                 a.balance_at AS balanceAt
            FROM accounts a ORDER BY a.created_at, a.id`,

@@ -66,7 +66,23 @@ export class TransactionsRepo {
   private readonly insertStmt;
   private readonly checkpointStmt;
   private setGroupStmt: ReturnType<Db['prepare']> | undefined;
+  private readonly contiguousCheckpointStmt;
+  private readonly capCheckpointStmt;
+  private readonly memoUpdateStmt;
+  private readonly sameDayStmt;
   constructor(private readonly db: Db) {
+    this.contiguousCheckpointStmt = db.prepare(
+      `UPDATE accounts SET synced_through = @cp WHERE id = @account
+         AND (synced_through IS NULL OR (synced_through < @cp AND date(synced_through, '+1 day') >= @from))`,
+    );
+    this.capCheckpointStmt = db.prepare('UPDATE accounts SET synced_through = @cap WHERE id = @account AND synced_through > @cap');
+    this.memoUpdateStmt = db.prepare(
+      `UPDATE transactions SET memo = ?, occurrence = ?, category = ?, category_source = ?, category_rule = ? WHERE id = ?`,
+    );
+    this.sameDayStmt = db.prepare(
+      `SELECT id, date, time, direction, amount, balance_after AS balanceAfter, memo, occurrence FROM transactions
+        WHERE account = ? AND date = ? AND balance_after IS NOT NULL`,
+    );
     this.checkpointStmt = db.prepare(
       `UPDATE accounts SET synced_through = CASE WHEN synced_through IS NULL OR synced_through < @cp THEN @cp
          ELSE synced_through END WHERE id = @account`,
@@ -98,15 +114,118 @@ export class TransactionsRepo {
     }).immediate();
   }
 
+  /**
+   * Stores the rows of one or more fetched windows of an account in one BEGIN IMMEDIATE transaction, with what sync
+   * decided about them:
+   * - a row that equals a stored row of the account in date, time, direction, amount and balance after, but not in
+   *   memo (the bank changed the memo between two downloads), updates that stored row's memo and category instead of
+   *   being inserted; identical rows (memo included) stay separate rows by their occurrence index;
+   * - the checkpoint moves to `checkpoint.through` only when the stored one is missing or reaches up to
+   *   `checkpoint.from` (no gap is ever skipped), and `cap` lowers it to at most that date (an incomplete window);
+   * - the chain breaks of each window replace the stored ones inside it when the window was read whole.
+   * Returns the rows inserted and the memos updated.
+   */
+  storeBatch(
+    account: string,
+    rows: readonly NewTransaction[],
+    opts: {
+      checkpoint?: { from: string; through: string } | null;
+      cap?: string | null;
+      breaks?: ReadonlyArray<{ from: string; to: string; complete: boolean; list: ReadonlyArray<{ date: string; time: string; expected: number; actual: number }> }>;
+    } = {},
+  ): { inserted: number; memoUpdates: number } {
+    return this.db.transaction(() => {
+      const now = new Date().toISOString();
+      let inserted = 0;
+      let memoUpdates = 0;
+      for (const r of this.memoChanges(account, rows)) {
+        if (r.updateId !== undefined) {
+          this.memoUpdateStmt.run(r.row.memo, r.row.occurrence, r.row.category, r.row.categorySource, r.row.categoryRule, r.updateId);
+          memoUpdates++;
+          continue;
+        }
+        const t = r.row;
+        inserted += this.insertStmt.run(account, t.date, t.time, t.direction, t.amount, t.balanceAfter, t.memo, t.type, t.branch,
+          t.occurrence, t.category, t.categorySource, t.categoryRule, now).changes;
+      }
+      if (opts.checkpoint) this.contiguousCheckpointStmt.run({ account, cp: opts.checkpoint.through, from: opts.checkpoint.from });
+      if (opts.cap) this.capCheckpointStmt.run({ account, cap: opts.cap });
+      for (const b of opts.breaks ?? []) {
+        if (b.complete) this.db.prepare('DELETE FROM chain_breaks WHERE account = ? AND date BETWEEN ? AND ?').run(account, b.from, b.to);
+        for (const x of b.list) this.recordChainBreak(account, x.date, x.time, x.expected, x.actual);
+      }
+      return { inserted, memoUpdates };
+    }).immediate();
+  }
+
+  /**
+   * Pairs each row with a stored row it renames, if any. Rows are grouped by date, time, direction, amount and a known
+   * balance after; inside a group, rows whose memo and occurrence are already stored are left to the dedup key, and the
+   * rest are paired in order with the stored rows of the group that the answer no longer contains.
+   */
+  private memoChanges(account: string, rows: readonly NewTransaction[]): Array<{ row: NewTransaction; updateId?: number }> {
+    const dates = new Set<string>();
+    for (const r of rows) if (r.balanceAfter !== null) dates.add(r.date);
+    const stored = new Map<string, Array<{ id: number; memo: string; occurrence: number }>>();
+    const group = (t: { date: string; time: string; direction: string; amount: number; balanceAfter: number | null }) =>
+      `${t.date}|${t.time}|${t.direction}|${t.amount}|${t.balanceAfter}`;
+    for (const d of dates) {
+      for (const s of this.sameDayStmt.all(account, d) as Array<{ id: number; date: string; time: string; direction: string; amount: number; balanceAfter: number; memo: string; occurrence: number }>) {
+        const k = group(s);
+        if (!stored.has(k)) stored.set(k, []);
+        stored.get(k)!.push(s);
+      }
+    }
+    if (stored.size === 0) return rows.map((row) => ({ row }));
+    const fetchedKeys = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (r.balanceAfter === null) continue;
+      const k = group(r);
+      if (!fetchedKeys.has(k)) fetchedKeys.set(k, new Set());
+      fetchedKeys.get(k)!.add(`${r.memo}\u0000${r.occurrence}`);
+    }
+    // Stored rows of each group that the answer does not contain, oldest id first: the candidates for a rename.
+    const orphans = new Map<string, Array<{ id: number }>>();
+    for (const [k, list] of stored) {
+      const keys = fetchedKeys.get(k);
+      if (!keys) continue;
+      const left = list.filter((s) => !keys.has(`${s.memo}\u0000${s.occurrence}`));
+      if (left.length > 0) orphans.set(k, left);
+    }
+    return rows.map((row) => {
+      if (row.balanceAfter === null) return { row };
+      const k = group(row);
+      const list = stored.get(k);
+      if (!list || list.some((s) => s.memo === row.memo && s.occurrence === row.occurrence)) return { row };
+      const orphan = orphans.get(k)?.shift();
+      return orphan ? { row, updateId: orphan.id } : { row };
+    });
+  }
+
+  /** Lowers the account checkpoint to at most `cap` (a window that must be fetched again). */
+  capCheckpoint(account: string, cap: string): void {
+    this.capCheckpointStmt.run({ account, cap });
+  }
+
+  checkpoint(account: string): string | null {
+    const r = this.db.prepare('SELECT synced_through AS cp FROM accounts WHERE id = ?').get(account) as { cp: string | null } | undefined;
+    return r?.cp ?? null;
+  }
+
+  /** Month windows holding a recorded chain break, per account (for `sync --repair`). */
+  chainBreakMonths(account: string): string[] {
+    return (this.db.prepare("SELECT DISTINCT substr(date, 1, 7) AS m FROM chain_breaks WHERE account = ? ORDER BY m").all(account) as Array<{ m: string }>).map((r) => r.m);
+  }
+
   newestDate(account: string): string | null {
     const r = this.db.prepare('SELECT max(date) AS d FROM transactions WHERE account = ?').get(account) as { d: string | null };
     return r.d;
   }
 
-  /** The last stored row strictly before `date` (the predecessor of a fetch window, for the balance chain). */
+  /** The last stored row with a known balance strictly before `date` (the predecessor of a fetch window, for the balance chain). */
   lastBefore(account: string, date: string): StoredTransaction | undefined {
     return this.db
-      .prepare(`${SELECT_TX} WHERE account = ? AND date < ? ORDER BY date DESC, time DESC, id DESC LIMIT 1`)
+      .prepare(`${SELECT_TX} WHERE account = ? AND date < ? AND balance_after IS NOT NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1`)
       .get(account, date) as StoredTransaction | undefined;
   }
 

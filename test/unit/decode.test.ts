@@ -233,15 +233,38 @@ describe('transaction page', () => {
     expect(one({ tran_date: '00000000' }).message).toMatch(/tran_date is missing/);
     expect(one({ tran_time: '250000' }).message).toMatch(/tran_time is not a time/);
     expect(one({ inout_type: '환불' }).message).toMatch(/inout_type is not 입금, 출금, 지급 or 기타 \("환불"\)/);
-    expect(one({ after_balance_amt: undefined }).message).toMatch(/after_balance_amt is missing/);
+    expect(one({ tran_amt: '0000000000000000450' }).message).toMatch(/tran_amt has more than the 12 digits/);
+    expect(one({ tran_amt: 1234567890123 }).message).toMatch(/tran_amt has more than the 12 digits/);
+    expect(one({ after_balance_amt: '-12345678901234' }).message).toMatch(/after_balance_amt has more than the 13 digits/);
+  });
+  it('reads a blank or missing after_balance_amt as an unknown balance, and unquoted numbers as values', () => {
+    const page = decodeTransactionPage(
+      pageBody({ res_list: [txRow({ after_balance_amt: '' }), txRow({ after_balance_amt: undefined }), txRow({ tran_amt: 450000, after_balance_amt: -5, tran_time: 10101, tran_date: 20190101 })] }),
+      FIN,
+    );
+    expect(page.rows.map((r) => r.balanceAfter)).toEqual([null, null, -5]);
+    expect(page.rows[2]).toMatchObject({ amount: 450000, time: '01:01:01', date: '2019-01-01' });
+    expect(page.rows.map((r) => r.amount)).toContain(450000);
+    expect(decodeTransactionPage(pageBody({ res_list: [txRow({ tran_amt: '000000450000' })] }), FIN).rows[0]!.amount).toBe(450000);
+  });
+  it('a success rsp_code with a failing bank_rsp_code is a data error, never stored as success', () => {
+    const e = thrown(() => decodeTransactionPage(pageBody({ bank_rsp_code: '551', bank_rsp_message: '처리 불가' }), FIN));
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as Error).message).toMatch(/A0000 but the bank answered 551 \(처리 불가\)/);
+    expect(decodeTransactionPage(pageBody({ bank_rsp_code: '000' }), FIN).rows.length).toBeGreaterThan(0);
+    expect(decodeTransactionPage(pageBody({ bank_rsp_code: '' }), FIN).rows.length).toBeGreaterThan(0);
   });
   it("reads an empty tran_time as midnight and leaves out 기타 rows that move no money", () => {
     const body = pageBody({ page_record_cnt: '2', res_list: [txRow({ tran_time: '' }), txRow({ inout_type: '기타', tran_amt: '0' })] });
     const p = decodeTransactionPage(body, FIN);
     expect(p.rows).toHaveLength(1);
     expect(p.rows[0]?.time).toBe('00:00:00');
-    const moving = pageBody({ page_record_cnt: '1', res_list: [txRow({ inout_type: '기타', tran_amt: '10' })] });
-    expect(thrown(() => decodeTransactionPage(moving, FIN))).toBeInstanceOf(DataError);
+    expect(p.skipped).toBe(1);
+    // 기타 carries no direction whatever its amount: left out and counted, never guessed.
+    const moving = pageBody({ page_record_cnt: '2', res_list: [txRow({ inout_type: '기타', tran_amt: '10' }), txRow({ inout_type: '지급' })] });
+    const q = decodeTransactionPage(moving, FIN);
+    expect(q.skipped).toBe(1);
+    expect(q.rows.map((r) => r.direction)).toEqual(['out']);
   });
   it('treats A0018 as an empty last page', () => {
     const p = decodeTransactionPage({ rsp_code: 'A0018', rsp_message: '거래내역 없음' }, FIN);

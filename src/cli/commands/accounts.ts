@@ -26,6 +26,9 @@ export function register(program: Command, act: Act): void {
           listed: a.listed,
           lastSyncStatus: a.lastSyncStatus,
           transactions: a.transactions,
+          // account_state: '01' in use, '09' closed (sync skips closed accounts), '' when the bank did not say
+          state: a.state,
+          closed: a.state === '09',
         }));
         if (ctx.io.json) return ctx.io.data(JSON.stringify(json, null, 2));
         if (rows.length === 0) return ctx.io.info("no accounts yet — run 'finance login' first");
@@ -39,7 +42,7 @@ export function register(program: Command, act: Act): void {
             a.id,
             a.bankName,
             a.accountNumMasked,
-            a.alias + (a.inquiryAgree ? '' : tty ? ' (no inquiry consent)' : ''),
+            a.alias + (a.inquiryAgree ? '' : tty ? ' (no inquiry consent)' : '') + (a.state === '09' && tty ? ' (closed)' : ''),
             a.balance === null ? '' : tty ? formatWon(a.balance) : a.balance,
             tty ? formatKstTimestamp(a.balanceAt) : (a.balanceAt ?? ''),
             tty ? formatKstTimestamp(a.lastSyncAt) : (a.lastSyncAt ?? ''),

@@ -54,6 +54,8 @@ export function register(program: Command, act: Act): void {
           unclassified: counts.unclassified,
           labels,
           possibleGaps: breaks,
+          // The same breaks under the name sync --json uses; 'finance sync --repair' reads their months again.
+          chainBreaks: breaks,
           config: configState,
         };
         if (ctx.io.json) return ctx.io.data(JSON.stringify(status, null, 2));
@@ -81,7 +83,11 @@ export function register(program: Command, act: Act): void {
         );
         lines.push(`${c.bold('Transactions')}    ${formatNumber(counts.total)} (${formatNumber(counts.unclassified)} unclassified), ${labels} labels`);
         if (breaks.length > 0) {
-          lines.push(c.yellow(`Possible gaps    ${breaks.length} break(s) in a balance chain, e.g. ${breaks[0]!.account} on ${breaks[0]!.date}: expected ${formatWon(breaks[0]!.expected)}, bank says ${formatWon(breaks[0]!.actual)}`));
+          lines.push(c.yellow(`Possible gaps    ${breaks.length} break(s) in a balance chain — run 'finance sync --repair' to read their months again`));
+          for (const b of breaks.slice(0, 10)) {
+            lines.push(c.yellow(`  ${b.account} on ${b.date} ${b.time}: expected ${formatWon(b.expected)}, bank says ${formatWon(b.actual)}`));
+          }
+          if (breaks.length > 10) lines.push(c.yellow(`  … and ${breaks.length - 10} more`));
         }
         ctx.io.out(lines.join('\n'));
       }),

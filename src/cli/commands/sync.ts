@@ -3,6 +3,14 @@
 import type { Command } from 'commander';
 import { parseDate } from '../args.js';
 import type { Act } from '../program.js';
+import { InvalidArgumentError } from 'commander';
+import { parseDuration } from '../../config.js';
+
+function parseDeadline(value: string): number | null {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new InvalidArgumentError("expected a duration such as 90s, 10m or 1h, or 'none'");
+  return ms;
+}
 
 export function register(program: Command, act: Act): void {
   program
@@ -12,6 +20,8 @@ export function register(program: Command, act: Act): void {
     .option('--to <date>', 'fetch up to this date (default today)', parseDate)
     .option('--account <id>', 'only this account (its fintech_use_num, see finance accounts)')
     .option('--wait', 'if another sync is running, wait for it instead of exiting 75')
+    .option('--repair', 'read again every month holding a balance-chain break (see finance status)')
+    .option('--deadline <duration>', 'start no new month after this long, e.g. 90s, 10m, 1h (default: the syncDeadline setting, 30m); exit 75', parseDeadline)
     .option('--json', 'JSON summary')
     .addHelpText(
       'after',
@@ -19,6 +29,8 @@ export function register(program: Command, act: Act): void {
 Examples:
   $ finance sync
   $ finance sync --from 2026-01-01 --account 120250000112345678901234
+  $ finance sync --deadline 10m
+  $ finance sync --repair
   # crontab: every night at 03:00; exit 75 means "try again later"
   0 3 * * * finance sync -q || [ $? -eq 75 ]`,
     )
@@ -33,6 +45,8 @@ Examples:
           to: opts.to,
           account: opts.account,
           wait: opts.wait === true,
+          repair: opts.repair === true,
+          ...(opts.deadline !== undefined ? { deadlineMs: opts.deadline } : {}),
           onProgress: (p) => {
             progress.setLabel(`sync ${p.index + 1}/${p.total} ${p.account.slice(-6)}`);
             progress.update(p.fetched, undefined, `rows, at ${p.date}`);
@@ -43,10 +57,23 @@ Examples:
           ctx.io.data(
             JSON.stringify(
               {
-                accounts: result.accounts.map((a) => ({ id: a.id, fetched: a.fetched, inserted: a.inserted, status: a.status, ...(a.error ? { error: a.error } : {}), ...(a.chainBreaks ? { chainBreaks: a.chainBreaks } : {}) })),
+                accounts: result.accounts.map((a) => ({
+                  id: a.id,
+                  fetched: a.fetched,
+                  inserted: a.inserted,
+                  status: a.status,
+                  ...(a.error ? { error: a.error } : {}),
+                  ...(a.balanceError ? { balanceError: a.balanceError } : {}),
+                  ...(a.chainBreaks ? { chainBreaks: a.chainBreaks } : {}),
+                  ...(a.memoUpdates ? { memoUpdates: a.memoUpdates } : {}),
+                  ...(a.skippedOther ? { skippedOther: a.skippedOther } : {}),
+                  ...(a.ignoresDates ? { ignoresDates: true } : {}),
+                  ...(a.closed ? { closed: true } : {}),
+                })),
                 inserted: result.inserted,
                 fetched: result.fetched,
                 ms: result.ms,
+                chainBreaks: result.chainBreaks,
               },
               null,
               2,
@@ -54,11 +81,17 @@ Examples:
           );
         } else {
           const ok = result.accounts.filter((a) => a.status === 'ok').length;
+          const synced = result.accounts.filter((a) => a.status !== 'skipped').length;
           ctx.io.out(
-            `synced ${ok}/${result.accounts.length} accounts: ${formatNumber(result.inserted)} new transactions (${formatNumber(result.fetched)} fetched) in ${(result.ms / 1000).toFixed(1)} s`,
+            `synced ${ok}/${synced} accounts: ${formatNumber(result.inserted)} new transactions (${formatNumber(result.fetched)} fetched) in ${(result.ms / 1000).toFixed(1)} s`,
           );
           for (const a of result.accounts) {
-            if (a.chainBreaks) ctx.io.warn(`account ${a.id}: ${a.chainBreaks} break(s) in the balance chain — possible missing transactions; see 'finance status'`);
+            const dates = [...new Set(result.chainBreaks.filter((b) => b.account === a.id).map((b) => b.date))];
+            if (dates.length > 0) {
+              ctx.io.warn(
+                `account ${a.id}: break(s) in the balance chain on ${dates.slice(0, 5).join(', ')}${dates.length > 5 ? ` and ${dates.length - 5} more days` : ''} — possible missing transactions; run 'finance sync --repair'`,
+              );
+            }
           }
         }
         if (result.exitError) throw result.exitError;

@@ -104,7 +104,7 @@ Examples:
                   t.date,
                   t.time.slice(0, 5),
                   t.direction === 'in' ? c.green(`+${formatNumber(t.amount)}`) : c.red(`-${formatNumber(t.amount)}`),
-                  formatNumber(t.balanceAfter),
+                  t.balanceAfter === null ? '' : formatNumber(t.balanceAfter),
                   t.memo,
                   payees.get(t.memo) ?? payeeOf(t.memo),
                   categoryName(t.category) + (t.categorySource === 'label' ? ' *' : ''),

@@ -1,0 +1,209 @@
+// One account's transactions: its month windows read in order, each checked (balance chain, re-read once when it
+// breaks), stored with the checkpoint rules, and the account's failure named when a window could not be read whole.
+//
+// Checkpoint rules (accounts.synced_through: every window up to it was read whole):
+// - it moves only over windows whose page chain ended with next_page_yn 'N', and never over a gap;
+// - an incomplete window stops it for the rest of the run and lowers it to the day before that window, so the next
+//   run fetches the window again; its rows are stored all the same (they are real, and the dedup key keeps it exact);
+// - rows the bank sends outside the asked dates are stored too, but move nothing: a server that answers two different
+//   windows with the same rows ignores the dates, so it is asked no further.
+
+import type { Classifier } from '../domain/classify.js';
+import { addDaysIso } from '../domain/kst.js';
+import { AuthError, DataError, TemporaryError } from '../errors.js';
+import type { OpenBankingClient } from '../openbanking/client.js';
+import { INCOMPLETE_TEXT, type IncompleteReason } from '../openbanking/types.js';
+import type { Store } from '../store/index.js';
+import type { NewTransaction } from '../store/transactions-repo.js';
+import type { Context } from './context.js';
+import { checkChain, fetchWindow, monthWindows, prepareRows, rowsSignature, type ChainBreak, type FetchedWindow, type Window } from './sync-window.js';
+import type { TokenProvider } from './tokens.js';
+
+/** Rows of finished month windows committed in one transaction (bounded memory, few WAL rewrites). */
+export const FLUSH_ROWS = 10_000;
+
+/** A window whose page chain ended early: its rows were stored, the checkpoint stays before it. */
+export class IncompleteWindowError extends DataError {}
+
+/** The run deadline passed: what was stored stays, the rest waits for the next run. */
+export class DeadlineError extends TemporaryError {}
+
+export interface AccountDeps {
+  ctx: Context;
+  store: Store;
+  client: OpenBankingClient;
+  auth: TokenProvider;
+  classifier: Classifier;
+  /** epoch ms after which no new window is started */
+  deadline: number | null;
+}
+
+export interface AccountProgress {
+  fetched: number;
+  inserted: number;
+  memoUpdates: number;
+  refetched: number;
+  /** 기타 rows left out */
+  skipped: number;
+  chainBreaks: ChainBreak[];
+  /** set when the server answered two different windows with the same rows */
+  ignoresDates?: boolean;
+}
+
+export function deadlinePassed(deps: AccountDeps): boolean {
+  return deps.deadline !== null && Date.now() >= deps.deadline;
+}
+
+/**
+ * Where the history of a long range really starts: one request over the whole range (oldest first) shows the first
+ * transaction, so a first sync reaching back years does not ask month by month through empty ones. Null when the
+ * range holds nothing. A server that refuses so long a range just means the months are asked one by one.
+ */
+export async function firstActiveDay(deps: AccountDeps, account: string, from: string, to: string): Promise<string | null> {
+  const { ctx, client, auth } = deps;
+  if (monthWindows(from, to).length <= 3) return from;
+  try {
+    const pages = client.transactionPages(auth, { fintechUseNum: account, from, to, sortOrder: 'A' });
+    const first = await pages.next();
+    await pages.return(undefined);
+    if (first.done) return null;
+    const dates = first.value.rows.map((t) => t.date).filter((d) => d >= from && d <= to);
+    // Rows only outside the range (a server that ignores dates) or a chain that is not finished prove nothing.
+    if (dates.length === 0) return first.value.nextPage || first.value.rows.length > 0 ? from : null;
+    // Trusted only when the page really is oldest first; a server that ignores sort_order gets every month asked.
+    const ascending = dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
+    return ascending ? dates[0]! : from;
+  } catch (e) {
+    if (e instanceof AuthError || ctx.signal.aborted) throw e;
+    ctx.io.debug(`transaction_list over ${from}..${to} failed (${(e as Error).message}); asking month by month`);
+    return from;
+  }
+}
+
+/** Reads one window, and once more when its balance chain breaks (a page the bank sent out of step). */
+async function readChecked(
+  deps: AccountDeps,
+  account: string,
+  w: Window,
+  prev: number | null,
+  p: AccountProgress,
+  onPage: (rows: number, date: string) => void,
+): Promise<{ f: FetchedWindow; breaks: ChainBreak[]; last: number | null }> {
+  const { ctx, client, auth } = deps;
+  const f = await fetchWindow(client, auth, account, w, ctx.signal, onPage);
+  p.fetched += f.rows.length;
+  const chain = checkChain(f.rows, w, prev);
+  if (chain.breaks.length === 0) return { f, ...chain };
+  ctx.io.debug(`account ${account}: ${chain.breaks.length} break(s) in the balance chain in ${w.from}..${w.to}; reading the window again`);
+  p.refetched++;
+  const again = await fetchWindow(client, auth, account, w, ctx.signal);
+  const chain2 = checkChain(again.rows, w, prev);
+  // The second answer wins when it is at least as whole and its chain at least as sound.
+  if ((!again.incomplete || f.incomplete) && chain2.breaks.length <= chain.breaks.length) return { f: again, ...chain2 };
+  return { f, ...chain };
+}
+
+/**
+ * Syncs the transactions of [from, to] (or only `windows`, for a repair) of one account. Throws IncompleteWindowError
+ * when a window could not be read whole (after storing what it could), DeadlineError when the run deadline passed.
+ */
+export async function syncAccountWindows(
+  deps: AccountDeps,
+  account: string,
+  range: { from: string; to: string } | { repair: Window[] },
+  p: AccountProgress,
+  onPage: (rows: number, date: string) => void,
+): Promise<void> {
+  const { ctx, store, classifier } = deps;
+  const repair = 'repair' in range;
+  let windows: Window[];
+  if ('repair' in range) windows = range.repair;
+  else {
+    const start = await firstActiveDay(deps, account, range.from, range.to);
+    if (start === null) {
+      // Nothing in the whole range, read whole: the range is done.
+      store.transactions.storeBatch(account, [], { checkpoint: { from: range.from, through: range.to } });
+      return;
+    }
+    windows = monthWindows(start, range.to);
+  }
+
+  let pending: NewTransaction[] = [];
+  let pendingCheckpoint = null as { from: string; through: string } | null;
+  let pendingBreaks: Array<{ from: string; to: string; complete: boolean; list: ChainBreak[] }> = [];
+  let cap = null as string | null;
+  const flush = () => {
+    if (pending.length === 0 && pendingCheckpoint === null && pendingBreaks.length === 0 && cap === null) return;
+    const r = store.transactions.storeBatch(account, pending, { checkpoint: pendingCheckpoint, cap, breaks: pendingBreaks });
+    p.inserted += r.inserted;
+    p.memoUpdates += r.memoUpdates;
+    pending = [];
+    pendingCheckpoint = null;
+    pendingBreaks = [];
+    cap = null;
+  };
+
+  let firstIncomplete: { w: Window; why: IncompleteReason; rows: number } | null = null;
+  let prevSignature: string | null = null;
+  let prevWindow: Window | null = null;
+  let checkpointBeforePrev: { from: string; through: string } | null = null;
+  let deadlineHit: Window | null = null;
+  // The balance chain continues from the last stored row with a balance before the first window.
+  let prev = windows.length > 0 ? (store.transactions.lastBefore(account, windows[0]!.from)?.balanceAfter ?? null) : null;
+  try {
+    for (const w of windows) {
+      if (deadlinePassed(deps)) {
+        deadlineHit = w;
+        break;
+      }
+      if (repair) prev = store.transactions.lastBefore(account, w.from)?.balanceAfter ?? null;
+      const { f, breaks, last } = await readChecked(deps, account, w, prev, p, onPage);
+      prev = last;
+      p.skipped += f.skipped;
+      const signature = f.rows.length > 0 ? rowsSignature(f.rows) : null;
+      const ignoresDates = signature !== null && signature === prevSignature && !repair;
+      prevSignature = signature;
+
+      pending.push(...prepareRows(account, f.rows, classifier));
+      pendingBreaks.push({ from: w.from, to: w.to, complete: !f.incomplete && !ignoresDates, list: breaks });
+      p.chainBreaks.push(...breaks);
+      if (f.incomplete && !firstIncomplete) firstIncomplete = { w, why: f.incomplete, rows: f.rows.length };
+      if (ignoresDates) {
+        // Neither of the two windows that got the same answer was really read: the checkpoint stays before both.
+        pendingCheckpoint = checkpointBeforePrev;
+        const before = addDaysIso(prevWindow!.from, -1);
+        cap = cap === null || before < cap ? before : cap;
+        flush();
+      } else if (firstIncomplete) {
+        // Nothing from here on moves the checkpoint; it stays before the first window not read whole.
+        const before = addDaysIso(firstIncomplete.w.from, -1);
+        cap = cap === null || before < cap ? before : cap;
+        flush();
+      } else if (!repair) {
+        checkpointBeforePrev = pendingCheckpoint;
+        pendingCheckpoint = { from: pendingCheckpoint?.from ?? w.from, through: w.to };
+      }
+      if (ignoresDates) {
+        p.ignoresDates = true;
+        ctx.io.debug(`account ${account}: the server answered ${prevWindow!.from}..${prevWindow!.to} and ${w.from}..${w.to} with the same rows; it ignores the dates, so no further window is asked`);
+        break;
+      }
+      prevWindow = w;
+      if (pending.length >= FLUSH_ROWS) flush();
+    }
+  } finally {
+    // Whole windows already read are stored even when a later one fails or Ctrl-C arrives; each commit carries the
+    // checkpoint of its last window, so rows and checkpoint land together or not at all.
+    flush();
+  }
+  if (firstIncomplete) {
+    const { w, why, rows } = firstIncomplete;
+    throw new IncompleteWindowError(
+      `transactions of ${w.from}..${w.to} are incomplete: next_page_yn was Y but ${INCOMPLETE_TEXT[why]} (${rows} rows stored)`,
+      'the next finance sync fetches this period again',
+    );
+  }
+  if (deadlineHit) {
+    throw new DeadlineError(`the sync deadline passed before ${deadlineHit.from}; what was fetched is stored`, 'run finance sync again to continue (or raise --deadline)');
+  }
+}
