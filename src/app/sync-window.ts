@@ -103,7 +103,8 @@ export interface ChainBreak {
 
 /**
  * The balance chain inside [w.from, w.to], continuing from `prev` (the balance after the row before the window).
- * Rows without a balance (blank after_balance_amt) are skipped, and so are rows dated outside the window (a server
+ * Rows without a balance (blank after_balance_amt) are not checked (the chain carries on by their amount), and rows dated
+ * outside the window are skipped (a server
  * that ignores dates, or a late posting, says nothing about this window's chain). Returns the breaks and the balance
  * after the window's last row with one.
  */
@@ -111,7 +112,12 @@ export function checkChain(rows: readonly Transaction[], w: Window, prev: number
   const breaks: ChainBreak[] = [];
   let last = prev;
   for (const t of rows) {
-    if (t.date < w.from || t.date > w.to || t.balanceAfter === null) continue;
+    if (t.date < w.from || t.date > w.to) continue;
+    if (t.balanceAfter === null) {
+      // No balance to check: the chain carries on by the row's amount.
+      if (last !== null) last += t.direction === 'in' ? t.amount : -t.amount;
+      continue;
+    }
     if (last !== null) {
       const expected = last + (t.direction === 'in' ? t.amount : -t.amount);
       if (expected !== t.balanceAfter) breaks.push({ date: t.date, time: t.time, expected, actual: t.balanceAfter });
