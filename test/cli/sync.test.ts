@@ -60,7 +60,7 @@ describe('finance sync', () => {
     expect(status.transactions).toBe(expected.length);
     expect(status.lastSync.status).toBe('ok');
     expect(status.possibleGaps).toEqual([]);
-  });
+  }, 90_000); // six syncs of the built CLI; slow on a loaded machine
 
   it('retries an HTTP 500 and a cut connection; the result is exact', async () => {
     const { home, env } = await freshLogin();
