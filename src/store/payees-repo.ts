@@ -79,13 +79,15 @@ export class PayeesRepo {
 
   /**
    * Brings payee_months up to date: the months of rows added since the last fill are summed again (an own-transfer
-   * pair is made on the new leg's day, so its month is among them); fewer rows than recorded means rows were deleted,
-   * and everything is summed again.
+   * pair is made on the new leg's day, so its month is among them). Rows are only ever deleted with their account, so
+   * fewer accounts than recorded means everything is summed again. (Counting the rows would read a million of them.)
    */
   private fillMonths(): void {
     const saved = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(MONTHS_KEY) as { value: string } | undefined;
     const [savedId, savedCount] = (saved?.value ?? '0|0').split('|').map(Number);
-    const now = this.db.prepare('SELECT coalesce(max(id), 0) AS id, count(*) AS n FROM transactions').get() as { id: number; n: number };
+    const now = this.db
+      .prepare('SELECT (SELECT coalesce(max(id), 0) FROM transactions) AS id, (SELECT count(*) FROM accounts) AS n')
+      .get() as { id: number; n: number };
     if (savedId === now.id && savedCount === now.n) return;
     const all = savedId === 0 || now.n < savedCount! || now.id < savedId!;
     const sum = `SELECT substr(date, 1, 7), memo, sum(amount), count(*) FROM transactions
