@@ -28,12 +28,19 @@ export async function insightSection(ctx) {
     ['searchInitials', '`tx --search ㅅㅌㅂㅅ --limit 100`', fin('tx', '--search', 'ㅅㅌㅂㅅ', '--format', 'json', '--limit', '100'), 500],
     ['searchAll', '`tx --search ㅅㅌㅂㅅ` (every match, JSON to a pipe)', fin('tx', '--search', 'ㅅㅌㅂㅅ', '--format', 'json'), null],
   ];
+  // The floor in the same run: a bare Node start, and `finance accounts --json` (start-up, opening the database and a
+  // trivial query), so figures taken on a busy machine can be read against what any command costs there.
+  const bare = await timed('node -e 0', node, ['-e', '0'], runs);
+  const help = await timed('finance accounts --json', node, fin('accounts', '--json'), runs);
+  const floor = `node -e 0: ${fmtMs(bare.ms.median)}; finance accounts --json: ${fmtMs(help.ms.median)}`;
+  fig.insightFloor = { node: bare.ms.median, accounts: help.ms.median };
   fig.insight = {};
   for (const [key, label, argv, target] of rows) {
     // budget check exits 3 when a category is over: a finding, not a failure, so accept it here.
     const t = await timed(label, node, argv, runs, { okCodes: [0, 3] });
     fig.insight[key] = { ...t, target, label };
-    table.push({ row: label, size: big, figure: spread(t.ms, fmtMs), rss: fmtMb(t.rss.median), peer: '', ratio: '',
+    table.push({ row: label, size: big, figure: spread(t.ms, fmtMs), rss: fmtMb(t.rss.median), peer: floor,
+      ratio: `${t.ms.median >= help.ms.median ? '+' : '−'}${Math.abs(t.ms.median - help.ms.median).toFixed(0)} ms vs accounts`,
       note: target ? `target < ${target} ms` : 'diagnostic: dominated by writing the rows' });
     log(`insight: ${label} ${fmtMs(t.ms.median)} ${fmtMb(t.rss.median)}`);
   }
