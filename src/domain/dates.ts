@@ -1,7 +1,7 @@
 // Calendar arithmetic on ISO dates ('YYYY-MM-DD') as integer day numbers (days since 1970-01-01), no Date objects,
 // and the Korean business-day calendar (weekends + ./holidays.ts) used to shift payments off non-business days.
 
-import { KOREAN_BANK_HOLIDAYS } from './holidays.js';
+import { bankHolidaysOf, HOLIDAY_FIRST_YEAR, HOLIDAY_LAST_YEAR, KOREAN_BANK_HOLIDAYS } from './holidays.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -111,11 +111,26 @@ export function lastDayOfMonth(iso: string): string {
 }
 
 const HOLIDAY_DAYS: ReadonlySet<number> = new Set(KOREAN_BANK_HOLIDAYS.map(parseIsoDay));
+const HOLIDAY_FIRST_DAY = daysFromCivil(HOLIDAY_FIRST_YEAR, 1, 1);
+const HOLIDAY_LAST_DAY = daysFromCivil(HOLIDAY_LAST_YEAR, 12, 31);
+// Years outside the precomputed ones, as day-number sets, made once each (the library is slow).
+const otherYears = new Map<number, ReadonlySet<number>>();
 
-/** Business day = not Saturday, not Sunday, not a listed bank holiday. Day-number form for hot loops. */
+function isHolidayNumber(n: number): boolean {
+  if (n >= HOLIDAY_FIRST_DAY && n <= HOLIDAY_LAST_DAY) return HOLIDAY_DAYS.has(n);
+  const { year } = civilFromDays(n);
+  let set = otherYears.get(year);
+  if (!set) {
+    set = new Set(bankHolidaysOf(year).map(parseIsoDay));
+    otherYears.set(year, set);
+  }
+  return set.has(n);
+}
+
+/** Business day = not Saturday, not Sunday, not a bank holiday. Day-number form for hot loops. */
 export function isBusinessDayNumber(n: number): boolean {
   const wd = weekdayOfDay(n);
-  return wd !== 0 && wd !== 6 && !HOLIDAY_DAYS.has(n);
+  return wd !== 0 && wd !== 6 && !isHolidayNumber(n);
 }
 
 /** The day itself if it is a business day, else the first business day after it (how debits are moved). */

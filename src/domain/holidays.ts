@@ -1,48 +1,46 @@
-// Korean bank holidays 2015–2030 (ISO dates): public holidays incl. 설날/추석 3-day spans, 대체공휴일, election days,
-// 임시공휴일, and 근로자의 날 (5/1, banks closed). Weekends are not listed; 12/31 (bank closing day) is left out on purpose.
+// Korean bank holidays (ISO dates): public holidays incl. 설날/추석 3-day spans and 대체공휴일, election days,
+// 임시공휴일, and 근로자의 날 (5/1, banks closed). 2000–2060 come precomputed from the date-holidays library
+// (./holidays-data.ts, checked against the library by test/unit/holidays.test.ts, which also cross-checks the
+// hand-typed 2015–2030 table this file used to hold); any other year is asked of the library on first use and cached,
+// so the calendar never ends. Weekends are not listed unless a holiday falls on one; 12/31 (bank closing day) is left
+// out on purpose.
 
-/** Fixed-date holidays, as MM-DD, observed every year 2015–2030. */
-const FIXED_EVERY_YEAR: readonly string[] = [
-  '01-01', // 신정
-  '03-01', // 삼일절
-  '05-01', // 근로자의 날 (노동절 from 2026): banks closed
-  '05-05', // 어린이날
-  '06-06', // 현충일
-  '08-15', // 광복절
-  '10-03', // 개천절
-  '10-09', // 한글날
-  '12-25', // 성탄절
-];
+import { bankHolidaysFromLibrary } from './holiday-rules.js';
+import { libraryPublicHolidays } from './holidays-library.js';
+import { DATA_FIRST_YEAR, DATA_LAST_YEAR, HOLIDAY_DATA } from './holidays-data.js';
 
-/** Lunar holidays, substitutes, elections and one-off holidays, by year. */
-const BY_YEAR: Readonly<Record<number, readonly string[]>> = {
-  2015: ['02-18', '02-19', '02-20', '05-25', '08-14', '09-26', '09-27', '09-28', '09-29'],
-  2016: ['02-07', '02-08', '02-09', '02-10', '04-13', '05-06', '05-14', '09-14', '09-15', '09-16'],
-  2017: ['01-27', '01-28', '01-29', '01-30', '05-03', '05-09', '10-02', '10-04', '10-05', '10-06'],
-  2018: ['02-15', '02-16', '02-17', '05-07', '05-22', '06-13', '09-23', '09-24', '09-25', '09-26'],
-  2019: ['02-04', '02-05', '02-06', '05-06', '05-12', '09-12', '09-13', '09-14'],
-  2020: ['01-24', '01-25', '01-26', '01-27', '04-15', '04-30', '08-17', '09-30', '10-01', '10-02'],
-  2021: ['02-11', '02-12', '02-13', '05-19', '08-16', '09-20', '09-21', '09-22', '10-04', '10-11'],
-  2022: ['01-31', '02-01', '02-02', '03-09', '05-08', '06-01', '09-09', '09-10', '09-11', '09-12', '10-10'],
-  2023: ['01-21', '01-22', '01-23', '01-24', '05-27', '05-29', '09-28', '09-29', '09-30', '10-02'],
-  2024: ['02-09', '02-10', '02-11', '02-12', '04-10', '05-06', '05-15', '09-16', '09-17', '09-18', '10-01'],
-  2025: ['01-27', '01-28', '01-29', '01-30', '03-03', '05-06', '06-03', '10-05', '10-06', '10-07', '10-08'],
-  2026: ['02-16', '02-17', '02-18', '03-02', '05-24', '05-25', '06-03', '08-17', '09-24', '09-25', '09-26', '10-05'],
-  2027: ['02-06', '02-07', '02-08', '02-09', '05-13', '08-16', '09-14', '09-15', '09-16', '10-04', '10-11', '12-27'],
-  2028: ['01-26', '01-27', '01-28', '04-12', '05-02', '10-02', '10-04', '10-05'],
-  2029: ['02-12', '02-13', '02-14', '05-07', '05-20', '05-21', '09-21', '09-22', '09-23', '09-24'],
-  2030: ['02-02', '02-03', '02-04', '02-05', '05-06', '05-09', '09-11', '09-12', '09-13'],
-};
+export const HOLIDAY_FIRST_YEAR = DATA_FIRST_YEAR;
+export const HOLIDAY_LAST_YEAR = DATA_LAST_YEAR;
 
-export const HOLIDAY_FIRST_YEAR = 2015;
-export const HOLIDAY_LAST_YEAR = 2030;
+function fromData(year: number): string[] {
+  const packed = HOLIDAY_DATA[year] ?? '';
+  return packed === '' ? [] : packed.split(' ').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`);
+}
 
-/** Every listed bank holiday 2015–2030 as 'YYYY-MM-DD', sorted, without duplicates. */
+/** Every bank holiday of the precomputed years as 'YYYY-MM-DD', sorted, without duplicates. */
 export const KOREAN_BANK_HOLIDAYS: readonly string[] = (() => {
-  const all = new Set<string>();
-  for (let year = HOLIDAY_FIRST_YEAR; year <= HOLIDAY_LAST_YEAR; year++) {
-    for (const md of FIXED_EVERY_YEAR) all.add(`${year}-${md}`);
-    for (const md of BY_YEAR[year] ?? []) all.add(`${year}-${md}`);
-  }
-  return [...all].sort();
+  const all: string[] = [];
+  for (let year = DATA_FIRST_YEAR; year <= DATA_LAST_YEAR; year++) all.push(...fromData(year));
+  return all;
 })();
+
+const byYear = new Map<number, readonly string[]>();
+
+/** The bank holidays of any year, sorted; outside 2000–2060 from the library (slow the first time, then cached). */
+export function bankHolidaysOf(year: number): readonly string[] {
+  let days = byYear.get(year);
+  if (!days) {
+    days = year >= DATA_FIRST_YEAR && year <= DATA_LAST_YEAR ? fromData(year) : libraryYear(year);
+    byYear.set(year, days);
+  }
+  return days;
+}
+
+function libraryYear(year: number): string[] {
+  try {
+    return bankHolidaysFromLibrary(year, libraryPublicHolidays(year));
+  } catch {
+    // A year the library cannot compute (far past or future): weekends only, as before this table existed.
+    return [];
+  }
+}
