@@ -15,6 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'finance-completion-'));
 const binDir = join(dir, 'bin');
 const home = join(dir, 'h-demo'); // `finance --home <dir>/h demo` fills <dir>/h-demo
 const env = cleanEnv({ PATH: `${binDir}:${process.env.PATH}`, HOME: join(dir, 'user'), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TERM: 'xterm' });
+// Completing a value starts the CLI once (a Node start): seconds each on a loaded machine.
+const SLOW = 180_000;
 const ANSI_ANY = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78MDEc]/g;
 
 function has(cmd: string): boolean {
@@ -29,13 +31,17 @@ beforeAll(async () => {
   chmodSync(join(binDir, 'finance'), 0o755);
   const demo = await runCli(['--home', join(dir, 'h'), 'demo'], { env });
   expect(demo.code, demo.stderr).toBe(0);
+  // The script as `finance completion bash` prints it, generated once (each run of the CLI costs a Node start).
+  const script = await runCli(['completion', 'bash'], { env });
+  expect(script.code, script.stderr).toBe(0);
+  writeFileSync(join(dir, 'finance.bash'), script.stdout);
   const store = Store.open(dbPath(home));
   store.labels.addUserCategory('반려동물');
   store.close();
-}, 120_000);
+}, SLOW);
 
 /** Completes the last word of `words` through the bash script, as bash's programmable completion calls it. */
-function bashComplete(words: string[], script = 'source <(finance completion bash)'): string[] {
+function bashComplete(words: string[], script = `source '${join(dir, 'finance.bash')}'`): string[] {
   const r = spawnSync(
     'bash',
     ['--norc', '--noprofile', '-c', `${script}\nCOMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _finance; printf '%s\\n' "\${COMPREPLY[@]}"`, 'bash', ...words],
@@ -47,7 +53,7 @@ function bashComplete(words: string[], script = 'source <(finance completion bas
 }
 
 describe('finance completion bash', () => {
-  it('completes commands, subcommands, options and option choices from the command tree', () => {
+  it('completes commands, subcommands, options and option choices from the command tree', { timeout: SLOW }, () => {
     const top = bashComplete(['finance', '']);
     for (const c of ['login', 'sync', 'tx', 'report', 'label', 'categories', 'completion', 'demo']) expect(top).toContain(c);
     expect(top).not.toContain('__complete');
@@ -60,7 +66,7 @@ describe('finance completion bash', () => {
     expect(bashComplete(['finance', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 
-  it('completes category ids, Korean names and the user’s own categories', () => {
+  it('completes category ids, Korean names and the user’s own categories', { timeout: SLOW }, () => {
     expect(bashComplete(['finance', 'tx', '--category', 'ca'])).toEqual(['cafe', 'car']);
     expect(bashComplete(['finance', 'tx', '--category', '카'])).toEqual(['카페/간식']);
     expect(bashComplete(['finance', '--home', home, 'tx', '--category', '반'])).toEqual(['반려동물']);
@@ -68,19 +74,19 @@ describe('finance completion bash', () => {
     expect(bashComplete(['finance', '--home', home, 'label', 'set', 'caf'])).toEqual([]); // the memo is free text
   });
 
-  it('completes account ids and aliases from the data directory named by --home (or FINANCE_HOME)', () => {
+  it('completes account ids and aliases from the data directory named by --home (or FINANCE_HOME)', { timeout: SLOW }, () => {
     const values = bashComplete(['finance', '--home', home, 'sync', '--account', '']);
     expect(values).toEqual(expect.arrayContaining(['월급통장', '생활비', '적금']));
     expect(values.filter((v) => /^\d{20,24}$/.test(v))).toHaveLength(3);
     expect(bashComplete(['finance', '--home', home, 'tx', '--account', '월'])).toEqual(['월급통장']);
-    const viaEnv = spawnSync('bash', ['--norc', '-c', 'source <(finance completion bash); COMP_WORDS=(finance fixed --account 생); COMP_CWORD=3; _finance; echo "${COMPREPLY[@]}"'], {
+    const viaEnv = spawnSync('bash', ['--norc', '-c', `source '${join(dir, 'finance.bash')}'; COMP_WORDS=(finance fixed --account 생); COMP_CWORD=3; _finance; echo "\${COMPREPLY[@]}"`], {
       env: { ...env, FINANCE_HOME: home },
       encoding: 'utf8',
     });
     expect(viaEnv.stdout.trim()).toBe('생활비');
   });
 
-  it('offers nothing, quietly, where there is no data directory, and never creates one', () => {
+  it('offers nothing, quietly, where there is no data directory, and never creates one', { timeout: SLOW }, () => {
     const missing = join(dir, 'nowhere');
     expect(bashComplete(['finance', '--home', missing, 'tx', '--account', ''])).toEqual([]);
     expect(existsSync(missing)).toBe(false);
@@ -88,7 +94,7 @@ describe('finance completion bash', () => {
 });
 
 describe('finance __complete', () => {
-  it('prints values one a line, and nothing (exit 0) for an unknown kind, a missing or a damaged data directory', async () => {
+  it('prints values one a line, and nothing (exit 0) for an unknown kind, a missing or a damaged data directory', { timeout: SLOW }, async () => {
     const accounts = await runCli(['--home', home, '__complete', 'accounts'], { env });
     expect(accounts.code).toBe(0);
     expect(accounts.stdout.split('\n').filter(Boolean)).toEqual(expect.arrayContaining(['월급통장', '생활비', '적금']));
@@ -104,7 +110,7 @@ describe('finance __complete', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
   });
 
-  it('is hidden from help', async () => {
+  it('is hidden from help', { timeout: SLOW }, async () => {
     const r = await runCli(['--help'], { env });
     expect(r.stdout).toContain('completion');
     expect(r.stdout).not.toContain('__complete');
@@ -112,13 +118,14 @@ describe('finance __complete', () => {
 });
 
 describe.runIf(has('zsh'))('finance completion zsh', () => {
-  it('completes through zsh’s own completion system (compinit) in an interactive zsh, with TAB', () => {
+  it('completes through zsh’s own completion system (compinit) in an interactive zsh, with TAB', { timeout: SLOW }, () => {
     const out = typeIn(['zsh', '-f', '-i'], [
-      'bindkey -e; autoload -U compinit && compinit -u && source <(finance completion zsh)\r',
+      { send: 'bindkey -e; autoload -U compinit && compinit -u && source <(finance completion zsh); echo READY-$((20+6))\r', until: 'READY-26' },
       `finance --home ${home} tx --category caf\t`,
-      `\x01printf '<%s>' \x05\r`, // Ctrl-A, printf in front, Ctrl-E, Enter: prints the completed words
+      // Ctrl-A, printf in front, Ctrl-E, a marker, Enter: prints the completed words
+      { send: `\x01printf '<%s>' \x05; echo DONE-$((1+1))\r`, until: 'DONE-2' },
       `finance --home ${home} sync --account 월\t`,
-      `\x01printf '<%s>' \x05\r`,
+      { send: `\x01printf '<%s>' \x05; echo DONE-$((2+1))\r`, until: 'DONE-3' },
     ]);
     expect(out).toContain(`<finance><--home><${home}><tx><--category><cafe>`);
     expect(out).toContain(`<sync><--account><월급통장>`);
@@ -126,7 +133,7 @@ describe.runIf(has('zsh'))('finance completion zsh', () => {
 });
 
 describe.runIf(has('fish'))('finance completion fish', () => {
-  it('answers fish’s own `complete -C` for commands, options, categories and accounts', () => {
+  it('answers fish’s own `complete -C` for commands, options, categories and accounts', { timeout: SLOW }, () => {
     const r = spawnSync(
       'fish',
       ['--no-config', '-c', `finance completion fish | source; complete -C 'finance lab'; complete -C 'finance tx --category caf'; complete -C 'finance --home ${home} tx --account 생'; complete -C 'finance tx --fo'`],
@@ -139,18 +146,18 @@ describe.runIf(has('fish'))('finance completion fish', () => {
 });
 
 describe('finance completion in an interactive bash', () => {
-  it('completes with TAB in a real `bash -i` in a pseudo-terminal', () => {
+  it('completes with TAB in a real `bash -i` in a pseudo-terminal', { timeout: SLOW }, () => {
     const out = typeIn(['bash', '--norc', '--noprofile', '-i'], [
-      'source <(finance completion bash)\r',
+      { send: 'source <(finance completion bash); echo READY-$((20+6))\r', until: 'READY-26' },
       `finance --home ${home} tx --categ\tcaf\t--acc\t월\t`,
-      `\x01printf '<%s>' \x05\r`,
+      { send: `\x01printf '<%s>' \x05; echo DONE-$((1+1))\r`, until: 'DONE-2' },
     ]);
     expect(out).toContain(`<finance><--home><${home}><tx><--category><cafe><--account><월급통장>`);
   });
 });
 
 /** Types the chunks into an interactive shell in a pseudo-terminal; returns what the terminal showed, escapes removed. */
-function typeIn(shell: string[], chunks: string[]): string {
+function typeIn(shell: string[], chunks: Array<string | { send: string; until: string }>): string {
   const r = spawnSync('python3', [join(__dirname, '../helpers/pty-shell.py'), ...shell], { env, input: JSON.stringify(chunks), encoding: 'utf8', timeout: 60_000 });
   return (r.stdout ?? '').replace(ANSI_ANY, '').replace(/\r/g, '');
 }

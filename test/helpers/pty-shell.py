@@ -1,6 +1,8 @@
 # Runs an interactive shell in a pseudo-terminal and types into it, the way a person does: argv[1:] is the shell's
 # command line, stdin is a JSON list of keystroke chunks ("\t" is TAB). After each chunk it waits until the shell has
-# been quiet for a moment. Then it types `exit`, and prints everything the terminal showed.
+# been quiet for a moment; a chunk given as {"send": "...", "until": "text"} waits until the text has appeared (a
+# loaded machine can take seconds to run a setup line, and some shells drop what was typed meanwhile). Then it types
+# `exit`, and prints everything the terminal showed.
 import json, os, pty, select, sys, time
 
 chunks = json.load(sys.stdin)
@@ -31,8 +33,21 @@ def drain(quiet=0.6, limit=20.0):
     return True
 
 
+def wait_for(text, limit=60.0):
+    end = time.time() + limit
+    while text.encode() not in buf and time.time() < end:
+        if not drain(0.2, 1.0):
+            return False
+    return True
+
+
 drain(1.0)
 for c in chunks:
+    if isinstance(c, dict):
+        os.write(fd, c['send'].encode())
+        if not wait_for(c['until']) or not drain():
+            break
+        continue
     os.write(fd, c.encode())
     if not drain():
         break
