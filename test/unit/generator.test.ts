@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allowedFor, BUILTIN_CATEGORIES } from '../../src/domain/categories.js';
 import { generateHousehold, type GeneratedTx, type Household } from '../../src/sandbox/generator.js';
 import { HOSTILE_ALIAS, HOSTILE_BANK_NAME, HOSTILE_MEMOS } from '../../src/sandbox/hostile.js';
+import { generateTestbedHousehold } from '../../src/sandbox/testbed.js';
 import { writeTruthFile } from '../../src/sandbox/truth.js';
 
 const cache = new Map<string, Household>();
@@ -276,5 +277,35 @@ describe('generateHousehold controlText', () => {
     const again = generateHousehold({ seed: 5, months: 6, accounts: 3, end: '2025-06-30', controlText: true });
     expect(again.accounts.map((a) => a.transactions())).toEqual(hostile.accounts.map((a) => a.transactions()));
     expect(hostile.truth.series).toEqual(plain.truth.series);
+  });
+});
+
+describe('generateTestbedHousehold', () => {
+  it('has 25–60 canned rows per account, dated 2019, on a balance chain broken only where the real capture was', () => {
+    for (const seed of [1, 7, 11, 99]) {
+      const h = generateTestbedHousehold({ seed });
+      expect(h.accounts.map((a) => a.state)).toEqual(['01', '01', '01', '09']);
+      for (const a of h.accounts) {
+        const rows = a.canned ?? [];
+        expect(rows.length, a.alias).toBeGreaterThanOrEqual(25);
+        expect(rows.length, a.alias).toBeLessThanOrEqual(60);
+        expect(a.count).toBe(rows.length);
+        let bal: number | undefined;
+        for (const r of rows) {
+          expect(r.tran_date).toMatch(/^2019(0[1-6])\d\d$/);
+          const amount = Number(r.tran_amt);
+          expect(Number.isInteger(amount) && amount >= 0).toBe(true);
+          const delta = r.inout_type === '입금' ? amount : r.inout_type === '기타' ? 0 : -amount;
+          const after = r.after_balance_amt === '' ? undefined : Number(r.after_balance_amt);
+          // The opening burst repeats one registered balance; everything after it follows the chain.
+          const burst = r.tran_date === '20190101' && r.tran_time === '010101';
+          if (bal !== undefined && after !== undefined && !burst) expect(after, `${a.alias} ${r.tran_date}`).toBe(bal + delta);
+          if (after !== undefined && after < 0) throw new Error(`negative balance on ${a.alias}`);
+          bal = after ?? (bal === undefined ? undefined : bal + delta);
+        }
+        expect(a.registeredBalance).toBe(bal);
+      }
+      expect(generateTestbedHousehold({ seed }).accounts.map((a) => a.canned)).toEqual(h.accounts.map((a) => a.canned));
+    }
   });
 });
