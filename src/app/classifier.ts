@@ -1,6 +1,7 @@
 // Builds the classifier from what the person taught it (labels, keyword rules) and applies it to stored rows.
 
 import { createClassifier, type Classifier, type Evidence } from '../domain/classify.js';
+import { payeeOf } from '../domain/payee.js';
 import type { Direction } from '../domain/types.js';
 import type { Store } from '../store/index.js';
 
@@ -8,6 +9,7 @@ export function loadClassifier(store: Store): Classifier {
   return createClassifier({
     labels: store.labels.labels().map((l) => [l.memo, l.category] as [string, string]),
     userKeywords: store.labels.keywords().map((k) => ({ keyword: k.keyword, category: k.category })),
+    payeeLabels: store.labels.payeeLabels().map((l) => [l.payee, l.category] as [string, string]),
   });
 }
 
@@ -48,6 +50,14 @@ export function reclassifyAll(store: Store, opts: { dryRun: boolean; memo?: stri
     }
   });
   return [...changes.values()];
+}
+
+/** Re-applies labels and rules to every stored memo whose payee is `payee`; returns the rows changed. */
+export function reclassifyPayee(store: Store, payee: string): number {
+  const memos = new Set(store.transactions.memoGroups().map((g) => g.memo).filter((m) => payeeOf(m) === payee));
+  let rows = 0;
+  for (const memo of memos) rows += reclassifyAll(store, { dryRun: false, memo }).reduce((s, c) => s + c.count, 0);
+  return rows;
 }
 
 /** The evidence a stored row gives the classifier. */

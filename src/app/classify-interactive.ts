@@ -4,13 +4,14 @@
 import type { Context } from './context.js';
 import { BUILTIN_CATEGORIES, allowedFor } from '../domain/categories.js';
 import type { Store } from '../store/index.js';
-import { reclassifyAll } from './classifier.js';
+import { payeeOf } from '../domain/payee.js';
+import { reclassifyAll, reclassifyPayee } from './classifier.js';
 
 const SKIP = '\u0000skip';
 const QUIT = '\u0000quit';
 
 export async function runInteractiveClassify(ctx: Context, store: Store): Promise<void> {
-  const { search } = await import('@inquirer/prompts');
+  const { search, select } = await import('@inquirer/prompts');
   const { formatWon } = await import('../render/format.js');
   const groups = store.transactions.memoGroups({ onlyCategory: 'uncategorized' });
   if (groups.length === 0) {
@@ -19,6 +20,8 @@ export async function runInteractiveClassify(ctx: Context, store: Store): Promis
   }
   let labelled = 0;
   for (const [i, g] of groups.entries()) {
+    // an answer for a whole payee may already have covered this memo
+    if (labelled > 0 && !store.transactions.categoryOf(g.memo, g.direction).some((c) => c.category === 'uncategorized')) continue;
     const categories = [
       ...BUILTIN_CATEGORIES.filter((c) => c.id !== 'uncategorized' && allowedFor(c.id, g.direction)).map((c) => ({ id: c.id, name: c.name })),
       ...store.labels.userCategories().map((id) => ({ id, name: id })),
@@ -44,9 +47,29 @@ export async function runInteractiveClassify(ctx: Context, store: Store): Promis
       category = answer.slice(5);
       store.labels.addUserCategory(category);
     }
+    // A memo of a merchant may stand for all of them: offer the payee (스타벅스 for 스타벅스코리아 역삼점).
+    const payee = payeeOf(g.memo);
+    let scope: 'memo' | 'payee' = 'memo';
+    if (payee !== '' && payee !== g.memo.trim()) {
+      scope = await select<'memo' | 'payee'>(
+        {
+          message: `label "${g.memo}" only, or every memo of the payee "${payee}"?`,
+          choices: [
+            { name: `this memo only ("${g.memo}")`, value: 'memo' },
+            { name: `every memo of "${payee}"`, value: 'payee' },
+          ],
+        },
+        { input: ctx.io.streams.stdin as NodeJS.ReadStream, output: ctx.io.streams.stdout as NodeJS.WriteStream, signal: ctx.signal },
+      );
+    }
     store.transactions.inTransaction(() => {
-      store.labels.setLabel(g.memo, category);
-      reclassifyAll(store, { dryRun: false, memo: g.memo });
+      if (scope === 'payee') {
+        store.labels.setPayeeLabel(payee, category);
+        reclassifyPayee(store, payee);
+      } else {
+        store.labels.setLabel(g.memo, category);
+        reclassifyAll(store, { dryRun: false, memo: g.memo });
+      }
     });
     labelled++;
   }

@@ -9,6 +9,7 @@ import { Automaton } from './aho-corasick.js';
 import { FRANCHISE_BRANDS } from './brands.js';
 import { BUILTIN_KEYWORDS, GENERIC_KEYWORDS, SAVINGS_PRODUCT } from './keywords.js';
 import { isBranchTail, looksLikePersonName, normalizeMemo, unwrapPaymentApp } from './normalize.js';
+import { payeeOf } from './payee.js';
 import type { Direction } from './types.js';
 
 export interface KeywordRule {
@@ -45,6 +46,8 @@ export interface ClassifierInput {
   /** memo matched exactly after trim (not normalised beyond trim) */
   labels?: Iterable<[memo: string, category: string]>;
   userKeywords?: Iterable<KeywordRule>;
+  /** payee (payee.ts) → category: every memo of that merchant; an exact memo label still beats it */
+  payeeLabels?: Iterable<[payee: string, category: string]>;
 }
 
 export interface Classifier {
@@ -367,6 +370,16 @@ export function createClassifier(input: ClassifierInput = {}): Classifier {
       frozen({ category, source: 'label', rule: `label "${text}"`, matched: text, kind: 'label' }, [`your label on the memo "${text}"`]),
     );
   }
+  const payeeLabels = new Map<string, Classification>();
+  for (const [payee, category] of input.payeeLabels ?? []) {
+    const text = payee.trim();
+    payeeLabels.set(
+      text,
+      frozen({ category, source: 'label', rule: `payee label "${text}"`, matched: text, kind: 'label' }, [
+        `your label on every memo of the payee "${text}"`,
+      ]),
+    );
+  }
   const userEntries = new Map<string, Entry>();
   for (const { keyword, category } of input.userKeywords ?? []) {
     const norm = normalizeMemo(keyword);
@@ -383,6 +396,10 @@ export function createClassifier(input: ClassifierInput = {}): Classifier {
   const compute = (memo: string, direction: Direction, facts: Facts): Classification => {
     const label = labels.get(memo.trim());
     if (label !== undefined) return label;
+    if (payeeLabels.size > 0) {
+      const byPayee = payeeLabels.get(payeeOf(memo));
+      if (byPayee !== undefined) return byPayee;
+    }
     if (facts.own) return OWN;
     let a = analyses.get(memo);
     if (a === undefined) analyses.set(memo, (a = analyse(dict, memo)));

@@ -1,9 +1,16 @@
-// Labels (memo → category), user keyword rules and user-made categories.
+// Labels (memo → category, and payee → category for every memo of a merchant), user keyword rules and user-made
+// categories.
 
 import type { Db } from './db.js';
 
 export interface LabelRow {
   memo: string;
+  category: string;
+  createdAt: string;
+}
+
+export interface PayeeLabelRow {
+  payee: string;
   category: string;
   createdAt: string;
 }
@@ -38,6 +45,23 @@ export class LabelsRepo {
 
   removeLabel(memo: string): boolean {
     return this.db.prepare('DELETE FROM labels WHERE memo = ?').run(memo).changes > 0;
+  }
+
+  payeeLabels(): PayeeLabelRow[] {
+    return this.db.prepare('SELECT payee, category, created_at AS createdAt FROM payee_labels ORDER BY payee').all() as PayeeLabelRow[];
+  }
+
+  setPayeeLabel(payee: string, category: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO payee_labels (payee, category) VALUES (?, ?)
+         ON CONFLICT(payee) DO UPDATE SET category = excluded.category, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      )
+      .run(payee, category);
+  }
+
+  removePayeeLabel(payee: string): boolean {
+    return this.db.prepare('DELETE FROM payee_labels WHERE payee = ?').run(payee).changes > 0;
   }
 
   keywords(): KeywordRow[] {

@@ -203,4 +203,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX transactions_memo ON transactions(memo, direction);
   CREATE INDEX transactions_own ON transactions(date) WHERE own_transfer IS NOT NULL;
   `,
+
+  // 6: labels on a payee (every memo of that merchant), beside the labels on one exact memo
+  `
+  CREATE TABLE payee_labels (
+    payee      TEXT PRIMARY KEY CHECK (payee <> ''),
+    category   TEXT NOT NULL CHECK (category <> ''),
+    created_at TEXT NOT NULL DEFAULT ${NOW}
+  ) WITHOUT ROWID;
+  `,
 ];

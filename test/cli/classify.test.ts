@@ -63,7 +63,7 @@ describe('labels', () => {
     expect(explain).toMatchObject({ memo, category: 'gift', categoryName: '경조/선물', source: 'label' });
 
     const list = JSON.parse((await runCli(['--home', home, 'label', 'list', '--json'], { env })).stdout);
-    expect(list).toEqual([{ memo, category: 'gift', createdAt: expect.any(String) }]);
+    expect(list).toEqual([{ memo, category: 'gift', createdAt: expect.any(String), scope: 'memo' }]);
 
     const rm = await runCli(['--home', home, 'label', 'rm', memo], { env });
     expect(rm.code).toBe(0);
@@ -103,6 +103,25 @@ describe('labels', () => {
     expect(asPurchase.stdout).toContain('- tran_type "체크카드": a purchase');
     const bad = await runCli(['--home', home, 'explain', '김미영', '--amount', 'lots'], { env });
     expect(bad.code).toBe(64);
+  });
+
+  it('label set --payee labels every memo of a merchant, now and later; explain says so; rm --payee undoes it', async () => {
+    const rows = (await tx()).filter((t) => t.memo.startsWith('스타벅스'));
+    expect(rows.length).toBeGreaterThan(0);
+    const set = await runCli(['--home', home, 'label', 'set', '--payee', '스타벅스', 'gift', '--json'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ payee: '스타벅스', scope: 'payee', category: 'gift' });
+    expect((await tx()).filter((t) => t.memo.startsWith('스타벅스')).every((t) => t.category === 'gift' && t.categorySource === 'label')).toBe(true);
+    // a memo of the same merchant never seen before is covered too
+    const e = JSON.parse((await runCli(['--home', home, 'explain', '스타벅스 판교테크노밸리점', '--json'], { env })).stdout);
+    expect(e).toMatchObject({ category: 'gift', source: 'label', labelScope: 'payee', rule: 'payee label "스타벅스"' });
+    const list = JSON.parse((await runCli(['--home', home, 'label', 'list', '--json'], { env })).stdout);
+    expect(list).toContainEqual(expect.objectContaining({ payee: '스타벅스', scope: 'payee', category: 'gift' }));
+    const both = await runCli(['--home', home, 'label', 'set', '--payee', '스타벅스', 'x', 'gift'], { env });
+    expect(both.code).toBe(64);
+    const rm = await runCli(['--home', home, 'label', 'rm', '--payee', '스타벅스'], { env });
+    expect(rm.code, rm.stderr).toBe(0);
+    expect((await tx()).filter((t) => t.memo.startsWith('스타벅스')).some((t) => t.category === 'gift')).toBe(false);
   });
 
   it('explain of an unknown memo says none', async () => {

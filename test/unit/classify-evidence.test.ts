@@ -111,3 +111,13 @@ describe('brands from the franchise lists', () => {
     expect(builtinKeywords().length).toBeGreaterThan(1200);
   });
 });
+
+describe('payee labels', () => {
+  it('label every memo of a merchant; a memo label beats them; they beat keywords and own-account evidence', () => {
+    const p = createClassifier({ payeeLabels: [['스타벅스', 'gift']], labels: [['스타벅스 강남점', 'food']] });
+    expect(p.classify('스타벅스코리아 역삼점', 'out')).toMatchObject({ category: 'gift', source: 'label', rule: 'payee label "스타벅스"' });
+    expect(p.classify('스타벅스 판교점', 'out', { type: '체크카드' }).category).toBe('gift');
+    expect(p.classify('스타벅스 강남점', 'out').category).toBe('food');
+    expect(p.classify('이디야커피', 'out').category).toBe('cafe');
+  });
+});

@@ -46,6 +46,8 @@ export function register(program: Command, act: Act): void {
           rule: c.rule,
           matched: c.matched,
           evidence: c.evidence,
+          // which label decided: this memo only, or every memo of its payee
+          ...(c.source === 'label' ? { labelScope: c.rule?.startsWith('payee label') ? 'payee' : 'memo' } : {}),
         };
         if (ctx.io.json) return ctx.io.data(JSON.stringify(result, null, 2));
         const lines = [`${sanitizeLine(memo)}  →  ${result.categoryName} (${c.category})`];

@@ -1,21 +1,28 @@
 // `finance label set|list|rm`: a memo is this category, for stored rows at once and every later sync.
 
 import type { Command } from 'commander';
+import type { Context } from '../../app/context.js';
 import type { Act } from '../program.js';
 
 export function register(program: Command, act: Act): void {
   const label = program
     .command('label')
     .description('say which category a memo belongs to (beats keyword rules; applies to past and future rows)')
-    .addHelpText('after', '\nExamples:\n  $ finance label set "김철수" transfer\n  $ finance label set "GS25역삼점" 편의점간식   # a new name creates your own category\n  $ finance label list\n  $ finance label rm "김철수"');
+    .addHelpText('after', '\nExamples:\n  $ finance label set "김철수" transfer\n  $ finance label set "GS25역삼점" 편의점간식   # a new name creates your own category\n  $ finance label set --payee 스타벅스 cafe   # every memo of that merchant\n  $ finance label list\n  $ finance label rm "김철수"');
 
   label
-    .command('set <memo> <category>')
-    .description('label a memo (matched exactly after trimming) with a category id or Korean name')
-    .addHelpText('after', '\nExample:\n  $ finance label set "스타벅스코리아" cafe')
+    .command('set <memo> [category]')
+    .description('label a memo (matched exactly after trimming) with a category id or Korean name; --payee labels every memo of a merchant')
+    .option('--payee <payee>', 'label every memo of this payee (as `finance tx` shows it) instead of one memo; then give only the category')
+    .addHelpText('after', '\nExamples:\n  $ finance label set "스타벅스코리아" cafe\n  $ finance label set --payee 스타벅스 cafe')
     .action(
-      act(async (ctx, _opts, [memoArg, categoryArg]) => {
+      act(async (ctx, opts, [memoArg, categoryArg]) => {
         const { UsageError } = await import('../../errors.js');
+        if (opts.payee !== undefined) {
+          if (categoryArg !== undefined) throw new UsageError('with --payee give only the category', "e.g. finance label set --payee 스타벅스 cafe");
+          return setPayeeLabel(ctx, String(opts.payee), memoArg!);
+        }
+        if (categoryArg === undefined) throw new UsageError('missing the category', 'e.g. finance label set "스타벅스코리아" cafe');
         const memo = memoArg!.trim();
         if (!memo) throw new UsageError('the memo is empty', 'give the memo text as it appears in finance tx');
         const store = await ctx.store();
@@ -47,8 +54,16 @@ export function register(program: Command, act: Act): void {
       act(async (ctx) => {
         const store = await ctx.store();
         const labels = store.labels.labels();
-        if (ctx.io.json) return ctx.io.data(JSON.stringify(labels, null, 2));
-        if (labels.length === 0) return ctx.io.info("no labels yet — add one with 'finance label set <memo> <category>'");
+        const byPayee = store.labels.payeeLabels();
+        if (ctx.io.json) {
+          // memo labels as before; payee labels carry "payee" (and memo null), both say their "scope"
+          const rows = [
+            ...labels.map((l) => ({ ...l, scope: 'memo' })),
+            ...byPayee.map((l) => ({ memo: null, payee: l.payee, category: l.category, createdAt: l.createdAt, scope: 'payee' })),
+          ];
+          return ctx.io.data(JSON.stringify(rows, null, 2));
+        }
+        if (labels.length === 0 && byPayee.length === 0) return ctx.io.info("no labels yet — add one with 'finance label set <memo> <category>'");
         const { renderTable } = await import('../../render/table.js');
         const { categoryName } = await import('../../domain/categories.js');
         const tty = ctx.io.stdoutTTY;
@@ -56,19 +71,34 @@ export function register(program: Command, act: Act): void {
           await renderTable(
             ctx.io,
             tty ? ['memo', 'category', 'created'] : ['memo', 'category', 'createdAt'],
-            labels.map((l) => [l.memo, tty ? `${categoryName(l.category)} (${l.category})` : l.category, tty ? l.createdAt.slice(0, 10) : l.createdAt]),
+            [
+              ...labels.map((l) => ({ text: l.memo, ...l })),
+              ...byPayee.map((l) => ({ text: `payee: ${l.payee}`, ...l })),
+            ].map((l) => [l.text, tty ? `${categoryName(l.category)} (${l.category})` : l.category, tty ? l.createdAt.slice(0, 10) : l.createdAt]),
           ),
         );
       }),
     );
 
   label
-    .command('rm <memo>')
+    .command('rm [memo]')
     .description('remove a label; its transactions go back to keyword rules')
-    .addHelpText('after', '\nExample:\n  $ finance label rm "스타벅스코리아"')
+    .option('--payee <payee>', 'remove the label on this payee instead of a memo label')
+    .addHelpText('after', '\nExamples:\n  $ finance label rm "스타벅스코리아"\n  $ finance label rm --payee 스타벅스')
     .action(
-      act(async (ctx, _opts, [memoArg]) => {
+      act(async (ctx, opts, [memoArg]) => {
         const { UsageError } = await import('../../errors.js');
+        if (opts.payee !== undefined) {
+          if (memoArg !== undefined) throw new UsageError('give either a memo or --payee, not both');
+          const payee = String(opts.payee).trim();
+          const store = await ctx.store();
+          const { reclassifyPayee } = await import('../../app/classifier.js');
+          const rows = store.transactions.inTransaction(() => (store.labels.removePayeeLabel(payee) ? reclassifyPayee(store, payee) : -1));
+          if (rows < 0) throw new UsageError(`no label on the payee "${payee}"`, "see 'finance label list'");
+          if (ctx.io.json) return ctx.io.data(JSON.stringify({ payee, removed: true, updated: rows }));
+          return ctx.io.out(`removed the label of the payee "${payee}"; ${rows} stored transaction(s) re-classified`);
+        }
+        if (memoArg === undefined) throw new UsageError('give the memo whose label to remove, or --payee <payee>');
         const memo = memoArg!.trim();
         const store = await ctx.store();
         const { reclassifyAll } = await import('../../app/classifier.js');
@@ -81,4 +111,27 @@ export function register(program: Command, act: Act): void {
         ctx.io.out(`removed the label of "${memo}"; ${rows} stored transaction(s) re-classified`);
       }),
     );
+}
+
+/** `label set --payee <payee> <category>`: every memo of that merchant, stored rows at once and every later sync. */
+async function setPayeeLabel(ctx: Context, payeeArg: string, categoryArg: string): Promise<void> {
+  const { UsageError } = await import('../../errors.js');
+  const payee = payeeArg.trim();
+  if (!payee) throw new UsageError('the payee is empty', 'give the payee as finance tx shows it');
+  const store = await ctx.store();
+  const { resolveOrCreateCategory } = await import('../../app/categories.js');
+  const { reclassifyPayee } = await import('../../app/classifier.js');
+  const { categoryName } = await import('../../domain/categories.js');
+  const changed = store.transactions.inTransaction(() => {
+    const cat = resolveOrCreateCategory(store, categoryArg);
+    store.labels.setPayeeLabel(payee, cat.id);
+    return { cat, rows: reclassifyPayee(store, payee) };
+  });
+  if (ctx.io.json) {
+    ctx.io.data(JSON.stringify({ payee, scope: 'payee', category: changed.cat.id, categoryName: categoryName(changed.cat.id), created: changed.cat.created, updated: changed.rows }));
+    return;
+  }
+  ctx.io.out(
+    `labelled every memo of the payee "${payee}" as ${categoryName(changed.cat.id)} (${changed.cat.id})${changed.cat.created ? ' — new category' : ''}; ${changed.rows} stored transaction(s) updated`,
+  );
 }
