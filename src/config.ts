@@ -17,6 +17,7 @@ export interface Config {
   syncConcurrency: number;
   /** ms after which a sync starts no new window; null = none */
   syncDeadline: number | null;
+  refreshBeforeDays: number;
 }
 export type ConfigKey = keyof Config;
 export type ConfigSource = 'flag' | 'env' | 'file' | 'default' | 'unset';
@@ -123,6 +124,11 @@ export const CONFIG_KEYS: Record<ConfigKey, KeySpec> = {
     default: '30m',
     check: (v) => (parseDuration(v) === undefined ? "must be a duration such as 90s, 10m or 1h (at most 7d), or 'none'" : undefined),
     describe: 'a sync starts no new window once this has passed (exit 75)',
+  },
+  refreshBeforeDays: {
+    default: '10',
+    check: (v) => (/^[0-9]{1,2}$/.test(v) && Number(v) <= 60 ? undefined : 'must be a whole number of days from 0 to 60'),
+    describe: 'refresh the access token when fewer than this many days of it remain',
   },
 };
 
@@ -239,6 +245,7 @@ export function resolveConfig(
     syncLookbackDays: Number(out.syncLookbackDays),
     syncConcurrency: Number(out.syncConcurrency),
     syncDeadline: parseDuration(out.syncDeadline!) ?? null,
+    refreshBeforeDays: Number(out.refreshBeforeDays),
   };
 }
 

@@ -74,16 +74,19 @@ export class InterruptedError extends FinanceError {
 
 /** An Open Banking API answer with a non-success rsp_code (kept apart so callers can branch on the code). */
 export class ApiError extends FinanceError {
-  override readonly exitCode: ExitCode = EXIT.unavailable;
+  /** 69 by default; 75 for "come back later" answers (quota, IP refusal, bank maintenance — see rsp-codes.ts) */
+  override readonly exitCode: ExitCode;
   readonly rspMessage: string;
   constructor(
     readonly endpoint: string,
     readonly rspCode: string,
     rspMessage: string,
     hint?: string,
+    exitCode: ExitCode = EXIT.unavailable,
   ) {
     super(`${endpoint}: the API answered ${rspCode}${rspMessage ? ` (${rspMessage})` : ''}`, hint);
     this.rspMessage = sanitizeText(redactSecrets(rspMessage));
+    this.exitCode = exitCode;
   }
 }
 

@@ -1,11 +1,12 @@
-// The login flow: authorize URL with a fresh 32-character state, the loopback callback, one code exchange, then the
-// user and the account list stored.
+// The login flow: authorize URL with a fresh 32-character state, the loopback callback (or, over SSH without a tunnel,
+// the redirect address pasted on stdin), one code exchange, then the user and the account list stored.
 
 import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import type { Context } from './context.js';
-import { AuthError } from '../errors.js';
+import { AuthError, InterruptedError } from '../errors.js';
 import { buildAuthorizeUrl } from '../openbanking/authorize-url.js';
-import { startCallbackServer } from '../openbanking/callback-server.js';
+import { CallbackTimeoutError, judgeCallback, startCallbackServer, type CallbackResult } from '../openbanking/callback-server.js';
 import type { ApiAccount } from '../openbanking/types.js';
 import { registerSecret } from '../redact.js';
 import type { AccountInfo } from '../store/accounts-repo.js';
@@ -17,6 +18,8 @@ export interface LoginOptions {
   timeoutSec: number;
   /** Instead of a browser: something that visits the URL itself (the demo's automatic consent). */
   visit?: (url: string) => Promise<void>;
+  /** Read the redirect address pasted on stdin instead of listening (SSH without a tunnel). */
+  paste?: boolean;
 }
 
 export interface LoginResult {
@@ -25,9 +28,59 @@ export interface LoginResult {
   accounts: AccountInfo[];
 }
 
-/** 32 characters of base64url from 24 random bytes (192 bits). */
+const STATE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const STATE_LENGTH = 32;
+
+/**
+ * 32 characters from [A-Za-z0-9] — the form of every public KFTC sample — drawn from the CSPRNG by rejection sampling
+ * (bytes of 248 and above are dropped: 248 = 4·62), so every character is uniform: 32·log2(62) ≈ 190.5 bits.
+ */
 export function newState(): string {
-  return randomBytes(24).toString('base64url');
+  let out = '';
+  while (out.length < STATE_LENGTH) {
+    for (const b of randomBytes(48)) {
+      if (b < 248 && out.length < STATE_LENGTH) out += STATE_ALPHABET[b % 62];
+    }
+  }
+  return out;
+}
+
+/** One line from stdin (the pasted redirect address), or null at end of input; Ctrl-C ends it as an interruption. */
+async function readPastedLine(ctx: Context, prompt: string): Promise<string | null> {
+  const rl = createInterface({ input: ctx.io.streams.stdin, output: ctx.io.streams.stderr, terminal: false });
+  try {
+    ctx.io.streams.stderr.write(prompt);
+    return await new Promise<string | null>((resolve, reject) => {
+      rl.once('line', (l) => resolve(l));
+      rl.once('close', () => resolve(null));
+      ctx.signal.addEventListener('abort', () => reject(new InterruptedError('interrupted')), { once: true });
+    });
+  } finally {
+    rl.close();
+  }
+}
+
+const PASTE_PROMPT = 'Paste the full address your browser shows after the consent (it starts with the redirect URI), then Enter:\n';
+
+/**
+ * The redirect address pasted by the person: same path as redirectUri, then the same judgement as the callback
+ * server — a wrong or missing state is refused (77) rather than ignored, since there is no other callback to wait for.
+ */
+export function pastedCallback(line: string, redirectUri: string, state: string): CallbackResult {
+  let url: URL;
+  try {
+    url = new URL(line.trim());
+  } catch {
+    throw new AuthError('what was pasted is not an address', "run 'finance login --paste' again and paste the whole address from the browser's address bar");
+  }
+  const expected = new URL(redirectUri);
+  if (url.pathname !== expected.pathname) {
+    throw new AuthError(`the pasted address is not the callback (${expected.pathname})`, "paste the address the browser shows after the consent, starting with the redirect URI");
+  }
+  const verdict = judgeCallback(url.searchParams, state);
+  if (verdict.kind === 'ok') return verdict.result;
+  if (verdict.kind === 'error') throw verdict.error;
+  throw new AuthError('the pasted address does not belong to this login (its state does not match)', "run 'finance login' again and paste the address from that login's consent");
 }
 
 export function toAccountInfo(a: ApiAccount): AccountInfo {
@@ -49,6 +102,21 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<LoginR
   const session = await openSession(ctx);
   const { creds } = session;
   const state = newState();
+  const url = buildAuthorizeUrl({
+    baseUrl: creds.apiBaseUrl,
+    clientId: creds.clientId,
+    redirectUri: creds.redirectUri,
+    scope: creds.scope,
+    state,
+  });
+  if (opts.paste) {
+    ctx.io.streams.stderr.write(`Open this URL to authorize: ${url}\n`);
+    const line = await readPastedLine(ctx, PASTE_PROMPT);
+    if (line === null) throw new AuthError('nothing was pasted', "run 'finance login --paste' again and paste the address the browser shows after the consent");
+    const cb = pastedCallback(line, creds.redirectUri, state);
+    registerSecret(cb.code);
+    return completeLogin(ctx, session, cb.code);
+  }
   const server = await startCallbackServer({
     redirectUri: creds.redirectUri,
     state,
@@ -56,13 +124,6 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<LoginR
     signal: ctx.signal,
   });
   try {
-    const url = buildAuthorizeUrl({
-      baseUrl: creds.apiBaseUrl,
-      clientId: creds.clientId,
-      redirectUri: creds.redirectUri,
-      scope: creds.scope,
-      state,
-    });
     ctx.io.streams.stderr.write(`Open this URL to authorize: ${url}\n`);
     if (opts.visit) {
       opts.visit(url).catch((e: Error) => ctx.io.warn(`automatic consent failed: ${e.message}`));
@@ -79,7 +140,18 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<LoginR
     } else {
       ctx.io.info(`Waiting for the callback on ${creds.redirectUri} (${opts.timeoutSec} s; Ctrl-C to cancel)…`);
     }
-    const cb = await server.result;
+    let cb: CallbackResult;
+    try {
+      cb = await server.result;
+    } catch (e) {
+      // Over SSH without a tunnel the browser's redirect never reaches us; its address bar still holds the answer.
+      if (!(e instanceof CallbackTimeoutError) || opts.browser || !ctx.io.stdinTTY || !ctx.io.canPrompt) throw e;
+      await server.close();
+      ctx.io.streams.stderr.write(`finance: ${e.message}.\nIf the browser is on another machine, its address bar shows where it was sent.\n`);
+      const line = await readPastedLine(ctx, PASTE_PROMPT);
+      if (line === null || line.trim() === '') throw e;
+      cb = pastedCallback(line, creds.redirectUri, state);
+    }
     registerSecret(cb.code);
     await server.close();
     return await completeLogin(ctx, session, cb.code);

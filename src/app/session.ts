@@ -6,12 +6,15 @@ import { requireCredentials, type ApiCredentials } from '../config.js';
 import { randomInt } from 'node:crypto';
 import { kstCompactDate } from '../domain/kst.js';
 import { OpenBankingClient } from '../openbanking/client.js';
+import type { ThrottleSignal } from '../openbanking/http.js';
 import { registerSecret, redactSecrets } from '../redact.js';
 import type { Store } from '../store/index.js';
 import { TokenProvider } from './tokens.js';
 
 export interface Session {
   creds: ApiCredentials;
+  /** refreshBeforeDays, in ms */
+  refreshBeforeMs: number;
   store: Store;
   client: OpenBankingClient;
 }
@@ -27,7 +30,10 @@ export function tranIdGenerator(store: Store, orgCode: string, now: () => Date):
   };
 }
 
-export async function openSession(ctx: Context, flags: { apiBaseUrl?: string } = {}): Promise<Session> {
+export async function openSession(
+  ctx: Context,
+  flags: { apiBaseUrl?: string; onThrottle?: (signal: ThrottleSignal) => void } = {},
+): Promise<Session> {
   const config = await ctx.config(flags.apiBaseUrl ? { apiBaseUrl: flags.apiBaseUrl } : {});
   const creds = requireCredentials(config);
   registerSecret(creds.clientSecret);
@@ -39,10 +45,11 @@ export async function openSession(ctx: Context, flags: { apiBaseUrl?: string } =
     nextTranId: tranIdGenerator(store, creds.orgCode, ctx.now),
     now: ctx.now,
     log: (line) => ctx.io.debug(redactSecrets(line)),
+    ...(flags.onThrottle ? { onThrottle: flags.onThrottle } : {}),
   });
-  return { creds, store, client };
+  return { creds, store, client, refreshBeforeMs: config.refreshBeforeDays * 86_400_000 };
 }
 
 export function tokenProvider(ctx: Context, s: Session): TokenProvider {
-  return new TokenProvider(s.store, s.client, ctx.now, s.creds.scope, (line) => ctx.io.debug(line));
+  return new TokenProvider(s.store, s.client, ctx.now, s.creds.scope, (line) => ctx.io.debug(line), s.refreshBeforeMs);
 }

@@ -1,10 +1,14 @@
 // The OAuth loopback callback server: binds exactly the redirect URI's loopback host and port, answers only its path,
-// checks `state` in constant time, and closes after the first callback (or on timeout / abort).
+// checks `state` in constant time, and closes after the first callback that carries the right state (or on timeout /
+// abort). A request with a missing or wrong state — `error=…` from any web page that redirects the browser here, or a
+// forged code — is answered 400 and ignored: only the real callback may end the login. The same judgement applies to
+// a redirect address pasted by hand (`judgeCallback`).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { AuthError, TemporaryError, ConfigError } from '../errors.js';
+import { sanitizeLine } from '../sanitize.js';
 
 export interface CallbackResult {
   code: string;
@@ -56,6 +60,60 @@ function bindHosts(hostname: string): { primary: string; extra: string | null } 
   return { primary: hostname, extra: null };
 }
 
+/** The login's wait ran out (kept apart so the caller can offer to read a pasted address instead). */
+export class CallbackTimeoutError extends AuthError {}
+
+export type CallbackVerdict = { status: number; title: string; body: string } & (
+  | { kind: 'ok'; result: CallbackResult }
+  | { kind: 'error'; error: AuthError }
+  | { kind: 'ignore' }
+);
+
+/**
+ * What one callback's query means. Nothing ends the login unless its state matches: a wrong or missing state is
+ * ignored (400), whatever else it carries. With the right state, `error=` is a refusal and `code` the answer. Text
+ * from the query is sanitized before it reaches an error message (and HTML-escaped on the page).
+ */
+export function judgeCallback(q: URLSearchParams, state: string): CallbackVerdict {
+  if (!sameState(state, q.get('state'))) {
+    return {
+      kind: 'ignore',
+      status: 400,
+      title: 'Login could not be verified',
+      body: 'This request does not belong to the login in progress (its state parameter does not match), so it was ignored. If you are logging in, finish the consent in the page finance opened.',
+    };
+  }
+  const error = q.get('error');
+  if (error !== null) {
+    const code = sanitizeLine(error).slice(0, 100);
+    const description = sanitizeLine(q.get('error_description') ?? '').slice(0, 300);
+    return {
+      kind: 'error',
+      status: 400,
+      title: 'Authorization was not granted',
+      body: `The bank said: <code>${escapeHtml(code)}</code> ${escapeHtml(description)}. You can close this tab.`,
+      error: new AuthError(`authorization was not granted (${code}${description ? `: ${description}` : ''})`, "run 'finance login' again and approve access"),
+    };
+  }
+  const code = q.get('code');
+  if (!code) {
+    return {
+      kind: 'error',
+      status: 400,
+      title: 'Login failed',
+      body: 'The callback carried no authorization code. You can close this tab.',
+      error: new AuthError('the callback carried no authorization code', "run 'finance login' again"),
+    };
+  }
+  return {
+    kind: 'ok',
+    status: 200,
+    title: 'finance: 로그인 완료 (logged in)',
+    body: '인증이 완료되었습니다. 이 탭을 닫아도 됩니다. You can close this tab and return to the terminal.',
+    result: { code, scope: q.get('scope'), clientInfo: q.get('client_info') },
+  };
+}
+
 export async function startCallbackServer(opts: {
   redirectUri: string;
   state: string;
@@ -78,39 +136,20 @@ export async function startCallbackServer(opts: {
     setImmediate(() => void close());
   };
 
+  let refused = 0;
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET' || url.pathname !== expectedPath || done) {
       res.writeHead(404, HEADERS).end(page('Not found', 'Nothing here.'));
       return;
     }
-    const q = url.searchParams;
-    const error = q.get('error');
-    if (error !== null) {
-      const description = q.get('error_description') ?? '';
-      res.writeHead(400, HEADERS).end(
-        page('Authorization was not granted', `The bank said: <code>${escapeHtml(error)}</code> ${escapeHtml(description)}. You can close this tab.`),
-      );
-      finish(() =>
-        settle.reject(
-          new AuthError(`authorization was not granted (${error}${description ? `: ${description}` : ''})`, "run 'finance login' again and approve access"),
-        ),
-      );
+    const verdict = judgeCallback(url.searchParams, opts.state);
+    res.writeHead(verdict.status, HEADERS).end(page(verdict.title, verdict.body));
+    if (verdict.kind === 'ignore') {
+      refused++;
       return;
     }
-    if (!sameState(opts.state, q.get('state'))) {
-      res.writeHead(400, HEADERS).end(page('Login could not be verified', 'The state parameter did not match. You can close this tab and run finance login again.'));
-      finish(() => settle.reject(new AuthError('the callback state did not match this login (possible forgery)', "run 'finance login' again")));
-      return;
-    }
-    const code = q.get('code');
-    if (!code) {
-      res.writeHead(400, HEADERS).end(page('Login failed', 'The callback carried no authorization code. You can close this tab.'));
-      finish(() => settle.reject(new AuthError('the callback carried no authorization code', "run 'finance login' again")));
-      return;
-    }
-    res.writeHead(200, HEADERS).end(page('finance: 로그인 완료 (logged in)', '인증이 완료되었습니다. 이 탭을 닫아도 됩니다. You can close this tab and return to the terminal.'));
-    finish(() => settle.resolve({ code, scope: q.get('scope'), clientInfo: q.get('client_info') }));
+    finish(() => (verdict.kind === 'ok' ? settle.resolve(verdict.result) : settle.reject(verdict.error)));
   };
 
   const makeServer = () => {
@@ -179,7 +218,15 @@ export async function startCallbackServer(opts: {
   }
 
   const timer = setTimeout(
-    () => finish(() => settle.reject(new AuthError(`no authorization arrived within ${Math.round(opts.timeoutMs / 1000)} s`, "run 'finance login' again (use --timeout for more time)"))),
+    () =>
+      finish(() =>
+        settle.reject(
+          new CallbackTimeoutError(
+            `no authorization arrived within ${Math.round(opts.timeoutMs / 1000)} s${refused > 0 ? ` (${refused} request${refused > 1 ? 's' : ''} with a wrong or missing state refused)` : ''}`,
+            "run 'finance login' again (use --timeout for more time; over SSH use --paste)",
+          ),
+        ),
+      ),
     opts.timeoutMs,
   );
   opts.signal?.addEventListener('abort', () => finish(() => settle.reject(opts.signal!.reason as Error)), { once: true });

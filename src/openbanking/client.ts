@@ -10,7 +10,7 @@ import {
   decodeTransactionPage,
   decodeUserMe,
 } from './decode.js';
-import { requestJson, type HttpOptions } from './http.js';
+import { requestJson, type HttpOptions, type ThrottleSignal } from './http.js';
 import { INCOMPLETE_TEXT, type ApiAccount, type Balance, type IncompleteReason, type TokenSet, type TransactionPage, type UserMe } from './types.js';
 
 export interface ClientOptions {
@@ -26,6 +26,8 @@ export interface ClientOptions {
   log?: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** the server asked to slow down (429/503/quota): e.g. lower the number of requests in flight */
+  onThrottle?: (signal: ThrottleSignal) => void;
 }
 
 export interface TokenSource {
@@ -100,6 +102,7 @@ export class OpenBankingClient {
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
       ...(opts.random ? { random: opts.random } : {}),
+      ...(opts.onThrottle ? { onThrottle: opts.onThrottle } : {}),
     };
   }
 

@@ -5,6 +5,7 @@
 import type { Direction, Transaction } from '../domain/types.js';
 import { ApiError, AuthError, DataError } from '../errors.js';
 import { bad, get, join, missing, root, type Reader } from './decode-fields.js';
+import { rspError } from './rsp-codes.js';
 
 export { parseAmount, parseDate, parseTime } from './decode-fields.js';
 import type { ApiAccount, Balance, TokenSet, TransactionPage, UserMe } from './types.js';
@@ -106,14 +107,10 @@ export function checkEnvelope(endpoint: string, body: unknown, alsoSuccess: read
     return code;
   }
   if (alsoSuccess.includes(code)) return code;
-  let message = cleanMessage(get(r.o, 'rsp_message'));
+  const message = cleanMessage(get(r.o, 'rsp_message'));
   if (code === 'O0002' || code === 'O0003') throw new TokenRejectedError(endpoint, code, message);
-  if (code === 'A0002') {
-    const bankCode = cleanMessage(get(r.o, 'bank_rsp_code'));
-    const bankMessage = cleanMessage(get(r.o, 'bank_rsp_message'));
-    if (bankCode || bankMessage) message = `${message ? `${message}; ` : ''}bank ${[bankCode, bankMessage].filter(Boolean).join(' ')}`;
-  }
-  throw new ApiError(endpoint, code, message, hintFor(code));
+  // What the code means (and its exit code) is decided in one place, rsp-codes.ts.
+  throw rspError(endpoint, code, message, cleanMessage(get(r.o, 'bank_rsp_code')), cleanMessage(get(r.o, 'bank_rsp_message')), hintFor(code));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,19 @@
 // The one HTTP request function of the Open Banking client: timeouts on every call, bounded retries with
-// exponential backoff and full jitter, one log line per attempt (method, path, result, ms — never query or headers).
+// exponential backoff and full jitter (or the server's Retry-After on 429/503, capped at 60 s), one log line per
+// attempt (method, path, result, ms — never query or headers).
 
 import { request, type Dispatcher } from 'undici';
-import { DataError, FinanceError, UnavailableError } from '../errors.js';
+import { DataError, FinanceError, TemporaryError, UnavailableError } from '../errors.js';
+import { QUOTA_CODES } from './rsp-codes.js';
+
+/** The server asked us to slow down: HTTP 429/503, or a quota rsp_code (O0008/O0009) in a 200 answer. */
+export interface ThrottleSignal {
+  endpoint: string;
+  /** 'HTTP 429', 'HTTP 503', or the rsp_code */
+  reason: string;
+  /** what Retry-After asked for (capped), when it said */
+  retryAfterMs?: number;
+}
 
 export interface HttpOptions {
   /** limit of every attempt, also used as undici's headersTimeout and bodyTimeout (default 15 000 ms) */
@@ -14,6 +25,10 @@ export interface HttpOptions {
   /** [0, 1), for the backoff jitter */
   random?: () => number;
   dispatcher?: Dispatcher;
+  /** called on every throttle answer, so a caller can lower its concurrency */
+  onThrottle?: (signal: ThrottleSignal) => void;
+  /** for an HTTP-date Retry-After (default Date.now) */
+  nowMs?: () => number;
 }
 
 /** What one attempt sends. Built afresh per attempt so a business call gets a new bank_tran_id each time. */
@@ -47,11 +62,31 @@ export function formatDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${ms}ms`;
 }
 
+/** Longest wait a Retry-After may ask for; a server asking more gets this and, when retries run out, a 75. */
+export const RETRY_AFTER_CAP_MS = 60_000;
+
+/** Retry-After as milliseconds (delta-seconds or an HTTP date, RFC 9110 §10.2.3), capped; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined, nowMs: number): number | undefined {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!v) return undefined;
+  let ms: number;
+  if (/^\d{1,10}$/.test(v)) ms = Number(v) * 1000;
+  else {
+    const at = Date.parse(v);
+    if (Number.isNaN(at) || !/[A-Za-z]{3}/.test(v)) return undefined;
+    ms = at - nowMs;
+  }
+  return Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Failure {
   reason: string;
   retryable: boolean;
+  /** the server said "come back later" (429, or 503 with Retry-After): exhausted retries are a 75, not a 69 */
+  later?: boolean;
+  retryAfterMs?: number;
 }
 
 function errorCodes(e: unknown, depth = 0): string[] {
@@ -124,6 +159,7 @@ export async function requestJson(call: HttpCall, opts: HttpOptions = {}): Promi
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
   const log = opts.log ?? ((): void => {});
+  const nowMs = opts.nowMs ?? Date.now;
 
   for (let attempt = 0; ; attempt++) {
     const prepared = call.prepare();
@@ -160,11 +196,18 @@ export async function requestJson(call: HttpCall, opts: HttpOptions = {}): Promi
             'nothing from this answer was stored — try again later; if it keeps happening, check apiBaseUrl',
           );
         }
-        line(rspCodeOf(parsed.value) ?? `HTTP ${status}`);
+        const rsp = rspCodeOf(parsed.value);
+        line(rsp ?? `HTTP ${status}`);
+        if (rsp !== undefined && QUOTA_CODES.has(rsp)) opts.onThrottle?.({ endpoint: call.endpoint, reason: rsp });
         return parsed.value;
       }
       if (status >= 500 || status === 429) {
-        failure = { reason: `HTTP ${status}`, retryable: true };
+        const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after'], nowMs()) : undefined;
+        const later = status === 429 || retryAfterMs !== undefined;
+        failure = { reason: `HTTP ${status}`, retryable: true, later, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+        if (status === 429 || status === 503) {
+          opts.onThrottle?.({ endpoint: call.endpoint, reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+        }
       } else {
         // Tolerant: a gateway answering an API error with a 4xx status still carries a body to decode (an rsp_code,
         // or a plain OAuth { error } body). A bare 401 means the token was refused, as O0002 says in the API's terms.
@@ -184,10 +227,17 @@ export async function requestJson(call: HttpCall, opts: HttpOptions = {}): Promi
     }
 
     const retrying = failure.retryable && attempt < maxRetries;
-    const delay = retrying ? backoffMs(attempt, random) : 0;
+    // The server's own Retry-After wins over our backoff (never shorter than it, never longer than the cap).
+    const delay = retrying ? Math.max(failure.retryAfterMs ?? 0, backoffMs(attempt, random)) : 0;
     line(failure.reason, retrying ? `, retrying in ${delay}ms` : '');
     if (!retrying) {
       const attempts = attempt + 1;
+      if (failure.later) {
+        throw new TemporaryError(
+          `${call.endpoint}: ${url.host} asked to come back later (${failure.reason}${failure.retryAfterMs !== undefined ? `, Retry-After ${formatDuration(failure.retryAfterMs)}` : ''}${attempts > 1 ? `, ${attempts} attempts` : ''})`,
+          'the server is busy or rate-limiting — try again later',
+        );
+      }
       throw new UnavailableError(
         `${call.endpoint}: ${url.host} is unavailable (${failure.reason}${attempts > 1 ? `, ${attempts} attempts` : ''})`,
         failure.reason.startsWith('HTTP 4') ? "check the apiBaseUrl setting ('finance config get apiBaseUrl')" : NETWORK_HINT,

@@ -31,8 +31,18 @@ export function register(program: Command, act: Act): void {
         const lastSync = store?.syncs.last() ?? null;
         const breaks = store?.transactions.chainBreaks() ?? [];
         const now = ctx.now().getTime();
+        // A sync refreshes the access token by itself; what needs the person is the end of the consent (refresh token).
+        const { consentExpiry } = await import('../../app/tokens.js');
+        const consentAt = tokens ? consentExpiry(tokens) : 0;
         const token = tokens
-          ? { expiresAt: tokens.expiresAt, daysLeft: Math.floor((Date.parse(tokens.expiresAt) - now) / DAY_MS), scope: tokens.scope }
+          ? {
+              expiresAt: tokens.expiresAt,
+              daysLeft: Math.floor((Date.parse(tokens.expiresAt) - now) / DAY_MS),
+              scope: tokens.scope,
+              consentExpiresAt: new Date(consentAt).toISOString(),
+              consentDaysLeft: Math.floor((consentAt - now) / DAY_MS),
+              renewWith: 'finance login',
+            }
           : null;
         const status = {
           home: ctx.home,
@@ -69,8 +79,11 @@ export function register(program: Command, act: Act): void {
         else {
           const days = token!.daysLeft;
           const exp = `token expires ${formatKstTimestamp(tokens.expiresAt)} (${days} days left)`;
-          lines.push(`${c.bold('Login')}           ${user?.userName ?? ''} (${tokens.userSeqNo}); ${days < 14 ? c.yellow(exp) : exp}`);
-          if (days < 14) ctx.io.warn(`the access token expires in ${days} days — run 'finance login' to renew consent`);
+          lines.push(`${c.bold('Login')}           ${user?.userName ?? ''} (${tokens.userSeqNo}); ${exp}`);
+          const cdays = token!.consentDaysLeft;
+          const consent = cdays < 0 ? `expired ${formatKstTimestamp(token!.consentExpiresAt)} — run 'finance login' to give consent again` : `new consent needed by ${formatKstTimestamp(token!.consentExpiresAt)} (${cdays} days left; sync refreshes the token until then) — then run 'finance login'`;
+          lines.push(`${c.bold('Consent')}         ${cdays < 14 ? c.yellow(consent) : consent}`);
+          if (cdays < 14) ctx.io.warn(`the login's consent ends in ${Math.max(0, cdays)} days — run 'finance login' to renew it`);
         }
         lines.push(`${c.bold('Accounts')}        ${accounts.length}`);
         for (const a of accounts) {
