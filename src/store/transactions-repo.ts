@@ -154,8 +154,8 @@ export class TransactionsRepo {
         if (b.complete) this.db.prepare('DELETE FROM chain_breaks WHERE account = ? AND date BETWEEN ? AND ?').run(account, b.from, b.to);
         for (const x of b.list) this.recordChainBreak(account, x.date, x.time, x.expected, x.actual);
       }
-      // Sums kept per memo (payees-repo's payee_months) only follow added rows: a renamed one makes them refill.
-      if (memoUpdates > 0) this.db.prepare("DELETE FROM meta WHERE key = 'payee_months_stamp'").run();
+      // What payees-repo keeps per memo (payees, payee_months) only follows added rows: a renamed one makes both refill.
+      if (memoUpdates > 0) this.db.prepare("DELETE FROM meta WHERE key IN ('payee_months_stamp', 'payees_stamp')").run();
       return { inserted, memoUpdates };
     }).immediate();
   }

@@ -152,6 +152,8 @@ describe('sync against a hostile server (issue 14)', () => {
     const { home, env } = seededHome(h);
     const first = await sync(home, env);
     expect(first.code, first.stderr).toBe(0);
+    // A search fills the memo → payee table from the rows stored so far.
+    expect((await runCli(['--home', home, 'tx', '--search', 'ㅅㅌㅂㅅ', '--json'], { env })).code).toBe(0);
     // Within the overlap of the next run: yesterday's first row gets a new memo.
     const k = rows.findIndex((x) => String(x.tran_date) === addDaysIso(today, -1).replace(/-/g, '') && x.inout_type === '출금');
     rows[k] = { ...rows[k]!, print_content: '스타벅스 강남R점' };
@@ -161,6 +163,9 @@ describe('sync against a hostile server (issue 14)', () => {
     expect(stored(home)).toEqual(expected('F000000000000000000000A1', rows));
     const cat = query<{ category: string; category_source: string }>(home, 'SELECT category, category_source FROM transactions WHERE memo = ?', '스타벅스 강남R점');
     expect(cat).toEqual([{ category: 'cafe', category_source: 'keyword' }]);
+    // The renamed memo has its payee too: found by initial consonants.
+    const found = JSON.parse((await runCli(['--home', home, 'tx', '--search', 'ㅅㅌㅂㅅ', '--json'], { env })).stdout) as Array<{ memo: string; payee: string }>;
+    expect(found.filter((t) => t.memo === '스타벅스 강남R점')).toEqual([expect.objectContaining({ payee: '스타벅스' })]);
     expect(query(home, "SELECT 1 FROM transactions WHERE memo = '스타벅스 역삼점' AND time = '20:00:00'")).toHaveLength(2);
     expect(expectNoSecrets(home, [first.stderr, second.stdout, second.stderr])).toEqual([]);
   });
