@@ -70,12 +70,25 @@ export type CallbackVerdict = { status: number; title: string; body: string } & 
 );
 
 /**
- * What one callback's query means. Nothing ends the login unless its state matches: a wrong or missing state is
- * ignored (400), whatever else it carries. With the right state, `error=` is a refusal and `code` the answer. Text
- * from the query is sanitized before it reaches an error message (and HTML-escaped on the page).
+ * What one callback's query means. A code under a wrong or missing state ends the login as a state mismatch (77,
+ * never exchanged); anything else without the right state is ignored (400) and the login keeps waiting. With the
+ * right state, `error=` is a refusal and `code` the answer. Text from the query is sanitized before it reaches an
+ * error message (and HTML-escaped on the page).
  */
 export function judgeCallback(q: URLSearchParams, state: string): CallbackVerdict {
   if (!sameState(state, q.get('state'))) {
+    // An authorization code under someone else's state is a state mismatch (CLI.md: 77): it is never exchanged, and
+    // the login ends so the person learns of it. Anything else without the right state (an `error=` any web page can
+    // send, a stray probe) is ignored and the login keeps waiting for the real callback.
+    if (q.get('code') && q.get('error') === null) {
+      return {
+        kind: 'error',
+        status: 400,
+        title: 'Login could not be verified',
+        body: 'The state parameter of this callback does not match the login in progress, so its code was not used. Run finance login again.',
+        error: new AuthError('the callback state did not match the login in progress (the code was not used)', "run 'finance login' again"),
+      };
+    }
     return {
       kind: 'ignore',
       status: 400,

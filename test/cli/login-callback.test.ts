@@ -96,7 +96,7 @@ describe('pasted redirect address', () => {
     h.child.stdin!.end(`http://127.0.0.1:${port}/callback?code=stolen&state=${'B'.repeat(32)}\n`);
     const r = await h.done;
     expect(r.code).toBe(77);
-    expect(r.stderr).toMatch(/does not belong to this login/);
+    expect(r.stderr).toMatch(/state did not match|does not belong to this login/);
     expect(tokenPosts.length).toBe(before);
   });
 

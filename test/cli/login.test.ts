@@ -123,20 +123,35 @@ describe('finance login', () => {
     for (const a of list) expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'bankCode', 'bankName', 'accountNumMasked', 'alias', 'balance', 'balanceAt', 'lastSyncAt']));
   });
 
-  it('a wrong state gets a 400 page and is ignored: no token request for it, the real consent still ends the login', async () => {
+  it('a code under a wrong state is a state mismatch: 400 page, exit 77, the code never exchanged', async () => {
     const port = await freePort();
     const h = startCli(['--home', tempHome(), 'login', '--no-browser', '--timeout', '30'], { env: await envFor(port) });
-    const [, url] = await waitForStderr(h, /Open this URL to authorize: (\S+)\n/);
+    await waitForStderr(h, /Open this URL to authorize: (\S+)\n/);
     const tokenCallsBefore = paths.filter((p) => p.includes('/oauth/2.0/token')).length;
     const res = await fetch(`http://127.0.0.1:${port}/callback?code=stolen&state=${'x'.repeat(32)}`);
     expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain('stolen');
+    const r = await h.done;
+    outputs.push(r);
+    expect(r.code, r.stderr).toBe(77);
+    expect(r.stderr).toMatch(/state did not match/);
+    expect(r.stderr).not.toContain('stolen');
     expect(paths.filter((p) => p.includes('/oauth/2.0/token')).length).toBe(tokenCallsBefore);
+  });
+
+  it('an error= callback without the right state is ignored: the real consent still ends the login', async () => {
+    const port = await freePort();
+    const h = startCli(['--home', tempHome(), 'login', '--no-browser', '--timeout', '30'], { env: await envFor(port) });
+    const [, url] = await waitForStderr(h, /Open this URL to authorize: (\S+)\n/);
+    const stray = await fetch(`http://127.0.0.1:${port}/callback?error=access_denied&state=${'x'.repeat(32)}`);
+    expect(stray.status).toBe(400);
+    const noState = await fetch(`http://127.0.0.1:${port}/callback?error=access_denied`);
+    expect(noState.status).toBe(400);
     const { requestId } = await consentPage(url!);
     expect((await fetch(await decide(requestId, 'agree'))).status).toBe(200);
     const r = await h.done;
     outputs.push(r);
     expect(r.code, r.stderr).toBe(0);
-    expect(paths.filter((p) => p.includes('/oauth/2.0/token')).length).toBe(tokenCallsBefore + 1);
   });
 
   it('a denial (error=access_denied) shows the escaped error and exits 77 without a token request', async () => {
