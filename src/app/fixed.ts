@@ -14,11 +14,13 @@ export const FIXED_LOOKBACK_DAYS = 3 * 366;
 
 /** Bump when the stored series gain fields, so series cached by an older version are detected again. */
 const SERIES_VERSION = 2;
-const stampOf = (store: Store): string => `v${SERIES_VERSION}|${store.fixed.currentStamp()}`;
+/** The stamp names the data and the window's first day: the lookback follows today, so a new day detects again. */
+const stampOf = (store: Store, today: string): string =>
+  `v${SERIES_VERSION}|${addDaysIso(today, -FIXED_LOOKBACK_DAYS)}|${store.fixed.currentStamp()}`;
 
 /** Detects over the stored history, marks transfers to the person's own accounts, and stores the result. */
 export function refreshFixedSeries(store: Store, today: string): RecurringSeries[] {
-  const stamp = stampOf(store);
+  const stamp = stampOf(store, today);
   const since = addDaysIso(today, -FIXED_LOOKBACK_DAYS);
   const series = detectRecurring(store.transactions.recurringCandidates(since), { today });
   const own = new Set(store.fixed.ownTransferGroups(since).map((g) => `${g.account}\u0000${g.direction}\u0000${g.memo}`));
@@ -28,7 +30,7 @@ export function refreshFixedSeries(store: Store, today: string): RecurringSeries
 }
 
 export function loadFixedSeries(store: Store, today: string, opts: { account?: string } = {}): RecurringSeries[] {
-  const cached = store.fixed.read<RecurringSeries>(stampOf(store));
+  const cached = store.fixed.read<RecurringSeries>(stampOf(store, today));
   const series = cached ? cached.map((s) => asOf(s, today)) : refreshFixedSeries(store, today);
   return opts.account ? series.filter((s) => s.account === opts.account) : series;
 }
