@@ -211,15 +211,26 @@ function frozen(c: Omit<Classification, 'evidence'>, evidence: string[]): Classi
   return Object.freeze({ ...c, evidence: Object.freeze(evidence) });
 }
 
+// The same keyword result under the same facts is the same object: made once, not once per memo.
+const derived = new WeakMap<Facts, Map<Classification, Classification>>();
+
 function withFacts(result: Classification, facts: Facts, extra: string[] = []): Classification {
   if (facts.why === '' && extra.length === 0) return result;
-  return frozen(result, [...(facts.why === '' ? [] : [facts.why]), ...result.evidence, ...extra]);
+  if (extra.length > 0) return frozen(result, [...(facts.why === '' ? [] : [facts.why]), ...result.evidence, ...extra]);
+  let byResult = derived.get(facts);
+  if (byResult === undefined) derived.set(facts, (byResult = new Map()));
+  let out = byResult.get(result);
+  if (out === undefined) {
+    out = frozen(result, [facts.why, ...result.evidence]);
+    // results made per memo (personal names) would pile up here; only shared keyword results are kept
+    if (byResult.size < 10_000) byResult.set(result, out);
+  }
+  return out;
 }
 
 /**
  * What the memo's text alone says: the normalised text after any payment app, and the keyword hits that count
- * (standalone, outside a branch name) as [entryIndex, start] pairs. The same for every direction and evidence, so
- * it is cached per memo and each combination of evidence only pays for the decision.
+ * (standalone, outside a branch name) as [entryIndex, start] pairs: the same for every direction and evidence.
  */
 interface Analysis {
   /** '' for a bare payment app */
@@ -392,7 +403,6 @@ export function createClassifier(input: ClassifierInput = {}): Classifier {
       ? (builtinDictionary ??= compile(builtinEntries()))
       : compile(new Map([...builtinEntries(), ...userEntries]));
 
-  const analyses = new MemoCache<Analysis>();
   const compute = (memo: string, direction: Direction, facts: Facts): Classification => {
     const label = labels.get(memo.trim());
     if (label !== undefined) return label;
@@ -401,8 +411,8 @@ export function createClassifier(input: ClassifierInput = {}): Classifier {
       if (byPayee !== undefined) return byPayee;
     }
     if (facts.own) return OWN;
-    let a = analyses.get(memo);
-    if (a === undefined) analyses.set(memo, (a = analyse(dict, memo)));
+    // Not cached apart: a bank prints one merchant with one tran_type, so each memo is analysed about once anyway.
+    const a = analyse(dict, memo);
     // A bare payment app (rest '') says how, not what: it could be a top-up, a purchase or a remittance.
     if (a.text === '') return withFacts(NONE, facts);
     return decide(dict, a, direction, facts);
