@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { detectRecurring, type RecurringInput } from '../../src/domain/recurring.js';
-import { monthly, txn } from './recurring-builders.js';
+import { everyNDays, monthly, txn } from './recurring-builders.js';
 
 const summary = (txns: RecurringInput[], today: string) =>
   detectRecurring(txns, { today }).map((s) => ({ cadence: s.cadence, count: s.count, first: s.firstDate, last: s.lastDate }));
@@ -48,6 +48,15 @@ describe('missed periods', () => {
 });
 
 describe('the direction a series moves around holidays', () => {
+  it('a weekly Friday payment due on 추석 and paid together with the next one a week later stays one weekly series', () => {
+    // 2025-10-03 (Friday) starts a seven-day holiday run; that week's payment is made on Friday 10/10 with the next one
+    const fridays = everyNDays('주간 배송', '2025-08-29', 7, 11, 15_000, 'none')
+      .map((t) => (t.date === '2025-10-03' ? { ...t, date: '2025-10-10' } : t));
+    expect(detectRecurring(fridays, { today: '2025-11-08' })).toMatchObject([
+      { cadence: 'weekly', count: 11, firstDate: '2025-08-29', lastDate: '2025-11-07', nextDate: '2025-11-14' },
+    ]);
+  });
+
   it('a salary moved earlier before 추석 is not matched by a later payment', () => {
     const salary = monthly('(주)한빛 급여', 25, '2025-10', 12, 3_200_000, 'earlier', { direction: 'in' });
     const sept = salary.find((t) => t.date === '2026-09-23')!; // 9/24–26 is 추석: paid the Wednesday before
