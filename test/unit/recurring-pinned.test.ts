@@ -40,6 +40,22 @@ describe('missed periods', () => {
     ]);
   });
 
+  it('a quarterly payment with one missed quarter in eight stays one series', () => {
+    const everyMonth = monthly('분기회비', 20, '2023-01', 24, 30_000);
+    const quarters = [0, 3, 6, 12, 15, 18, 21].map((k) => everyMonth[k]!); // 2023-10 missed
+    expect(summary(quarters, '2024-11-01')).toEqual([{ cadence: 'quarterly', count: 7, first: '2023-01-20', last: '2024-10-21' }]);
+  });
+
+  it('two quarterly payments under one memo in interleaved months are two quarterly series', () => {
+    const everyMonth = monthly('분기회비', 20, '2023-01', 24, 30_000);
+    const a = [0, 3, 6, 9, 12, 15].map((k) => everyMonth[k]!);
+    const b = [1, 4, 7, 10, 13, 16].map((k) => ({ ...everyMonth[k]!, amount: 55_000 }));
+    expect(summary([...a, ...b], '2024-06-01')).toEqual([
+      { cadence: 'quarterly', count: 6, first: '2023-01-20', last: '2024-04-22' },
+      { cadence: 'quarterly', count: 6, first: '2023-02-20', last: '2024-05-20' },
+    ]);
+  });
+
   it('a yearly payment may not skip a year', () => {
     expect(summary([txn('2022-03-15', 800_000, '자동차보험'), txn('2024-03-15', 800_000, '자동차보험')], '2024-04-01')).toEqual([]);
     expect(summary([txn('2023-03-15', 800_000, '자동차보험'), txn('2024-03-15', 800_000, '자동차보험')], '2024-04-01'))
