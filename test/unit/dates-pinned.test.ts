@@ -57,6 +57,8 @@ describe('the strict YYYY-MM-DD parser', () => {
     '202a-01-01', // letters in the year
     '2024-01-0a', // letters in the day
     '2024-0/-01', // a character just below '0'
+    '2024-01-1/', // … where it would still leave a valid day
+    '202/-01-01', // … or a valid year
     '2024-1:-01', // a character just above '9'
     '+999-01-01', // a sign is not a digit
     '2024-00-10', // month 00
