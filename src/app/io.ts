@@ -18,6 +18,8 @@ export function guardStream(stream: Writable): void {
   (stream as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]): boolean =>
     write(typeof chunk === 'string' ? redactSecrets(chunk) : chunk, ...rest);
 }
+import { truncateWidth } from '../render/table.js';
+import { sanitizeLine } from '../sanitize.js';
 
 export interface Streams {
   stdin: Readable & { isTTY?: boolean };
@@ -31,6 +33,8 @@ export interface IOOptions {
   verbose: boolean;
   input: boolean; // false when --no-input was given
   json: boolean;
+  /** false when --no-pager was given */
+  pager?: boolean;
 }
 
 export class IO {
@@ -45,6 +49,8 @@ export class IO {
   readonly verbose: boolean;
   readonly json: boolean;
   readonly canPrompt: boolean;
+  /** Long output may go through a pager (stdout is a TTY and --no-pager was not given). */
+  readonly canPage: boolean;
 
   constructor(
     readonly streams: Streams,
@@ -60,6 +66,7 @@ export class IO {
     this.verbose = opts.verbose;
     this.json = opts.json;
     this.canPrompt = opts.input && this.stdinTTY && this.stdoutTTY;
+    this.canPage = this.stdoutTTY && opts.pager !== false;
     this.c = new Chalk({ level: colorLevel(this.stdoutTTY, opts.color, env) });
     this.ce = new Chalk({ level: colorLevel(this.stderrTTY, opts.color, env) });
   }
@@ -67,6 +74,16 @@ export class IO {
   /** Terminal width for stdout, or undefined when piped (no truncation then). */
   get columns(): number | undefined {
     return this.stdoutTTY ? this.streams.stdout.columns || 80 : undefined;
+  }
+
+  /** Terminal height for stdout (for the pager's "taller than the screen"). */
+  get rows(): number {
+    return (this.streams.stdout as { rows?: number }).rows || 24;
+  }
+
+  /** How tables are drawn on stdout: fitted to the terminal, or TSV on a pipe (columns undefined). */
+  get tableView(): { columns: number | undefined; bold: (s: string) => string } {
+    return { columns: this.columns, bold: this.c.bold };
   }
 
   /** Result text on stdout (suppressed by --quiet). */
@@ -159,9 +176,9 @@ export class Progress {
     } else {
       bar = `${done}`;
     }
-    const line = `${this.label} ${bar} ${detail}`;
+    const line = sanitizeLine(`${this.label} ${bar} ${detail}`);
     const cols = this.io.streams.stderr.columns ?? 80;
-    this.io.streams.stderr.write(`\r\x1b[2K${line.slice(0, cols - 1)}`);
+    this.io.streams.stderr.write(`\r\x1b[2K${truncateWidth(line, cols - 1)}`);
   }
 
   setLabel(label: string): void {

@@ -2,6 +2,7 @@
 
 import type { Context } from './context.js';
 import type { LoginResult } from './login.js';
+import { sanitizeLine } from '../sanitize.js';
 
 export async function printLoginResult(ctx: Context, r: LoginResult): Promise<void> {
   if (ctx.io.json) {
@@ -24,19 +25,13 @@ export async function printLoginResult(ctx: Context, r: LoginResult): Promise<vo
     );
     return;
   }
-  ctx.io.info(`Logged in as ${r.userName || r.userSeqNo}.`);
-  const { renderTable } = await import('../render/table.js');
-  ctx.io.out(
-    await renderTable(
-      ctx.io,
-      ['id', 'bank', 'account', 'alias', 'inquiry'],
-      r.accounts.map((a) => [a.id, a.bankName, a.accountNumMasked, a.alias, a.inquiryAgree ? 'yes' : 'no']),
-    ),
-  );
+  ctx.io.info(`Logged in as ${sanitizeLine(r.userName || r.userSeqNo)}.`);
+  const [{ renderTable }, { loginAccountsTable }] = await Promise.all([import('../render/table.js'), import('../render/tables.js')]);
+  ctx.io.out(renderTable(loginAccountsTable(r.accounts, { tty: ctx.io.stdoutTTY, c: ctx.io.c }), ctx.io.tableView));
   const unreadable = r.accounts.filter((a) => !a.inquiryAgree);
   if (unreadable.length > 0) {
     ctx.io.warn(
-      `${unreadable.length} account(s) have no inquiry consent and cannot be read: ${unreadable.map((a) => `${a.bankName} ${a.accountNumMasked}`).join(', ')} — grant 조회 consent in the bank's Open Banking settings and log in again`,
+      `${unreadable.length} account(s) have no inquiry consent and cannot be read: ${unreadable.map((a) => sanitizeLine(`${a.bankName} ${a.accountNumMasked}`)).join(', ')} — grant 조회 consent in the bank's Open Banking settings and log in again`,
     );
   }
   ctx.io.info("Next: 'finance sync' to fetch balances and transactions.");

@@ -28,6 +28,11 @@ export function describeError(e: unknown, verbose: boolean): { code: ExitCode; t
     if (verbose && e.cause instanceof Error) lines.push(`  cause: ${e.cause.message}`);
     return { code: e.exitCode, text: lines.join('\n') };
   }
+  // @inquirer/prompts: Ctrl-C or Ctrl-D in a prompt (ExitPromptError), or the prompt aborted by our own Ctrl-C handler
+  // (AbortPromptError), is an interruption; every answer given before it was saved as it was given.
+  if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+    return describeError(new InterruptedError('interrupted'), verbose);
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   const first = (err.message || err.name).split('\n')[0];
   const lines = [`finance: internal error: ${first} — this is a bug; rerun with --verbose for details and report it`];

@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { Context, type GlobalOptions } from '../app/context.js';
 import { IO, type Streams } from '../app/io.js';
+import { UsageError } from '../errors.js';
 
 export interface ProgramDeps {
   streams: Streams;
@@ -34,9 +35,10 @@ export async function buildProgram(deps: ProgramDeps, version: string): Promise<
     .option('--home <dir>', 'data directory (default: $FINANCE_HOME, else ~/.local/share/finance)')
     .option('--json', 'machine-readable JSON on stdout')
     .option('--no-color', 'no ANSI colours (also NO_COLOR, or when stdout is not a terminal)')
-    .option('-q, --quiet', 'print nothing on success; errors still go to stderr')
+    .option('-q, --quiet', 'no progress, summaries, hints or warnings (data commands still print their data; errors still go to stderr)')
     .option('-v, --verbose', 'diagnostics on stderr (never tokens or secrets)')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
+    .option('--no-pager', 'never page long output (pager: $FINANCE_PAGER, else $PAGER, else less -FRX)')
     .showHelpAfterError(false)
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
@@ -57,10 +59,14 @@ Exit codes: 0 ok, 1 bug, 64 usage, 65 bad data, 69 unavailable, 75 try again, 77
   const act: Act = (fn) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const opts = command.optsWithGlobals() as Opts & GlobalOptions;
+    // Conflicting options are a usage error, never a silent choice.
+    if (opts.json === true && opts.format !== undefined && opts.format !== 'json') {
+      throw new UsageError(`--json cannot be combined with --format ${opts.format}`, 'use one of them');
+    }
     const json = opts.json === true || opts.format === 'json';
     const io = new IO(
       deps.streams,
-      { color: opts.color !== false, quiet: opts.quiet === true, verbose: opts.verbose === true, input: opts.input !== false, json },
+      { color: opts.color !== false, quiet: opts.quiet === true, verbose: opts.verbose === true, input: opts.input !== false, json, pager: opts.pager !== false },
       deps.env,
     );
     const ctx = new Context(io, opts, deps.env, deps.now, deps.signal);

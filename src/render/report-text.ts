@@ -5,8 +5,11 @@ import type { ChalkInstance } from 'chalk';
 import { categoryName } from '../domain/categories.js';
 import type { Report } from '../domain/report.js';
 import { lineChart } from './charts.js';
+import stringWidth from 'string-width';
+import { sanitizeLine } from '../sanitize.js';
 import { formatKstTimestamp, formatSignedWon, formatWon } from './format.js';
 import { budgetLines, changesLines, changeText, forecastLines, topPayeeLines } from './insight-text.js';
+import { truncateWidth } from './table.js';
 
 export interface ReportTextOptions {
   c: ChalkInstance;
@@ -19,22 +22,9 @@ const PIPE_WIDTH = 80;
 const BAR_WIDTH = 20;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
-/** Terminal columns a string takes: Hangul, CJK and full-width forms count two. */
+/** Terminal columns a string takes (string-width: Hangul, CJK, emoji and full-width forms count two). */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6);
-    w += wide ? 2 : 1;
-  }
-  return w;
+  return stringWidth(s);
 }
 
 function padEnd(s: string, width: number): string {
@@ -59,14 +49,16 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
   out.push(h(`재무 보고서 Report  ${report.from} → ${report.to}`), '');
 
   out.push(`${h('자산 Assets')}  ${c.bold(formatWon(report.assets))}`);
-  const names = report.accounts.map((a) => `${a.bankName} ${a.accountNumMasked}${a.alias ? ` (${a.alias})` : ''}`);
-  const nameW = Math.max(0, ...names.map(displayWidth));
   const amounts = report.accounts.map((a) => (a.balance === null ? '—' : formatWon(a.balance)));
   const amountW = Math.max(0, ...amounts.map(displayWidth));
+  // Bank names and aliases are outside text: sanitized, and cut so the line fits; the time goes first when narrow.
+  const withTime = width >= 80;
+  const names = report.accounts.map((a) => sanitizeLine(`${a.bankName} ${a.accountNumMasked}${a.alias ? ` (${a.alias})` : ''}`));
+  const nameW = Math.min(Math.max(0, ...names.map(displayWidth)), Math.max(8, width - 2 - 2 - amountW - (withTime ? 18 : 0)));
   report.accounts.forEach((a, i) => {
     // A past period's balances are those at its end (a date), not a sync time.
-    const at = a.balanceAt ? c.dim(a.balanceAt.length === 10 ? `  at the end of ${a.balanceAt}` : `  ${formatKstTimestamp(a.balanceAt)}`) : '';
-    out.push(`  ${padEnd(names[i]!, nameW)}  ${padStart(amounts[i]!, amountW)}${at}`);
+    const at = a.balanceAt && withTime ? c.dim(a.balanceAt.length === 10 ? `  at the end of ${a.balanceAt}` : `  ${formatKstTimestamp(a.balanceAt)}`) : '';
+    out.push(`  ${padEnd(truncateWidth(names[i]!, nameW), nameW)}  ${padStart(amounts[i]!, amountW)}${at}`);
   });
   if (report.accounts.length === 0) out.push(c.dim("  no accounts yet — run 'finance login' and 'finance sync'"));
   out.push('');
@@ -88,23 +80,24 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
 
   out.push(h('카테고리별 지출 Spending by category'));
   if (report.categories.length === 0) out.push(c.dim('  no spending in this period'));
-  const catW = Math.max(0, ...report.categories.map((x) => displayWidth(x.name)));
+  const catNames = report.categories.map((x) => truncateWidth(sanitizeLine(x.name), 16));
+  const catW = Math.max(0, ...catNames.map(displayWidth));
   const catAmountW = Math.max(0, ...report.categories.map((x) => displayWidth(formatWon(x.amount))));
   const countW = Math.max(0, ...report.categories.map((x) => `${x.count}건`.length));
   const barW = Math.max(5, Math.min(BAR_WIDTH, width - (2 + catW + 2 + catAmountW + 2 + countW + 2 + 6 + 2)));
   // The change against the comparison period, per category (▲/▼ amount and %).
   const prev = new Map(report.previous?.categories.map((x) => [x.category, x.amount]));
   const vs = (category: string, amount: number) => (report.previous ? `  ${changeText(prev.get(category) ?? 0, amount, c)}` : '');
-  for (const x of report.categories) {
+  for (const [i, x] of report.categories.entries()) {
     const share = `${(x.share * 100).toFixed(1)}%`.padStart(6);
     out.push(
-      `  ${padEnd(x.name, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}  ${c.cyan(padEnd(bar(x.share, barW), barW))}${vs(x.category, x.amount)}`,
+      `  ${padEnd(catNames[i]!, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}  ${c.cyan(padEnd(bar(x.share, barW), barW))}${vs(x.category, x.amount)}`,
     );
   }
   if (report.previous) {
     const p = report.previous;
     const gone = p.categories.filter((x) => !report.categories.some((y) => y.category === x.category));
-    for (const x of gone) out.push(`  ${padEnd(x.name, catW)}  ${padStart(formatWon(0), catAmountW)}  ${' '.repeat(countW + 2 + 6 + 2 + barW)}${vs(x.category, 0)}`);
+    for (const x of gone) out.push(`  ${padEnd(truncateWidth(sanitizeLine(x.name), 16), catW)}  ${padStart(formatWon(0), catAmountW)}  ${' '.repeat(countW + 2 + 6 + 2 + barW)}${vs(x.category, 0)}`);
     out.push(c.dim(`  vs ${p.from} → ${p.to}: spending ${formatWon(p.spending)}, income ${formatWon(p.income)}`) + `  ${changeText(p.spending, report.spending, c)}`);
   }
   out.push('');
@@ -121,12 +114,17 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
 
   out.push(h('다가오는 고정지출 Upcoming fixed payments (30 days)'));
   if (report.upcoming.length === 0) out.push(c.dim('  none expected'));
-  const memoW = Math.max(0, ...report.upcoming.map((u) => displayWidth(u.memo)));
-  for (const u of report.upcoming) {
+  // Memos are outside text: sanitized and cut so the line fits; the category goes last and is cut (or left out) first.
+  const memos = report.upcoming.map((u) => sanitizeLine(u.memo));
+  const fixedPart = 2 + 10 + 2 + 2 + 14 + 2 + 9 + (width >= 80 ? 2 + 10 : 0);
+  const memoW = Math.min(Math.max(0, ...memos.map(displayWidth)), Math.max(8, width - fixedPart));
+  report.upcoming.forEach((u, i) => {
     const shown = (u.direction === 'in' ? '+' : '') + formatWon(u.expectedAmount) + (u.amountKind === 'varying' ? ' ~' : '');
-    const kind = u.ownTransfer ? '내 계좌 간 이체 own transfer' : categoryName(u.category);
-    out.push(`  ${u.nextDate}  ${padEnd(u.memo, memoW)}  ${padStart(shown, 14)}  ${u.cadence}  ${c.dim(kind)}`);
-  }
+    const line = `  ${u.nextDate}  ${padEnd(truncateWidth(memos[i]!, memoW), memoW)}  ${padStart(shown, 14)}  ${u.cadence}`;
+    const kind = sanitizeLine(u.ownTransfer ? '내 계좌 간 이체 own transfer' : categoryName(u.category));
+    const room = width - displayWidth(line) - 2;
+    out.push(room >= 4 ? `${line}  ${c.dim(truncateWidth(kind, room))}` : line);
+  });
   if (report.forecast) {
     out.push('', h(`예측 Forecast ${report.forecast.from} → ${report.forecast.to}`), ...forecastLines(report.forecast, c, { width, chart: false }));
   }

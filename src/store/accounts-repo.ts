@@ -29,6 +29,13 @@ export interface AccountRow extends AccountInfo {
   newestDate: string | null;
 }
 
+export interface AccountRef {
+  id: string;
+  bankName: string;
+  accountNumMasked: string;
+  alias: string;
+}
+
 export class AccountsRepo {
   constructor(private readonly db: Db) {}
 
@@ -64,6 +71,13 @@ export class AccountsRepo {
       )
       .all() as Array<Record<string, unknown>>;
     return rows.map((r) => ({ ...r, inquiryAgree: r.inquiryAgree === 1, listed: r.listed === 1 }) as AccountRow);
+  }
+
+  /** What `--account` may name an account by: its id, bank name, masked number and alias (src/app/account-ref.ts). */
+  refs(): AccountRef[] {
+    return this.db
+      .prepare('SELECT id, bank_name AS bankName, account_num_masked AS accountNumMasked, alias FROM accounts ORDER BY created_at, id')
+      .all() as AccountRef[];
   }
 
   saveBalance(id: string, balance: number, available: number | null, at: string): void {

@@ -92,7 +92,7 @@ describe('report', () => {
   });
 
   it('on a terminal: golden, coloured, fitted to 100 columns', async () => {
-    const r = spawnSync('python3', [join(__dirname, '../helpers/pty-run.py'), process.execPath, BIN, '--home', home, 'report', '--from', FROM, '--to', TO], { env, encoding: 'utf8' });
+    const r = spawnSync('python3', [join(__dirname, '../helpers/pty-run.py'), process.execPath, BIN, '--home', home, '--no-pager', 'report', '--from', FROM, '--to', TO], { env, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(ANSI);
     const plain = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');

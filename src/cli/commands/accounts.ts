@@ -7,8 +7,7 @@ export function register(program: Command, act: Act): void {
   program
     .command('accounts')
     .description('list the accounts with their balances and last sync')
-    .option('--json', 'JSON array (see CLI.md)')
-    .addHelpText('after', '\nExamples:\n  $ finance accounts\n  $ finance accounts --json | jq \'.[].balance\'')
+        .addHelpText('after', '\nExamples:\n  $ finance accounts\n  $ finance accounts --json | jq \'.[].balance\'')
     .action(
       act(async (ctx) => {
         const store = await ctx.store();
@@ -32,24 +31,8 @@ export function register(program: Command, act: Act): void {
         }));
         if (ctx.io.json) return ctx.io.data(JSON.stringify(json, null, 2));
         if (rows.length === 0) return ctx.io.info("no accounts yet — run 'finance login' first");
-        const { renderTable } = await import('../../render/table.js');
-        const { formatWon, formatKstTimestamp } = await import('../../render/format.js');
-        const tty = ctx.io.stdoutTTY;
-        const out = await renderTable(
-          ctx.io,
-          ['id', 'bank', 'account', 'alias', 'balance', 'balance at', 'last sync'],
-          rows.map((a) => [
-            a.id,
-            a.bankName,
-            a.accountNumMasked,
-            a.alias + (a.inquiryAgree ? '' : tty ? ' (no inquiry consent)' : '') + (a.state === '09' && tty ? ' (closed)' : ''),
-            a.balance === null ? '' : tty ? formatWon(a.balance) : a.balance,
-            tty ? formatKstTimestamp(a.balanceAt) : (a.balanceAt ?? ''),
-            tty ? formatKstTimestamp(a.lastSyncAt) : (a.lastSyncAt ?? ''),
-          ]),
-          { align: ['left', 'left', 'left', 'left', 'right', 'left', 'left'] },
-        );
-        ctx.io.out(out);
+        const [{ renderTable }, { accountsTable }] = await Promise.all([import('../../render/table.js'), import('../../render/tables.js')]);
+        ctx.io.data(renderTable(accountsTable(rows, { tty: ctx.io.stdoutTTY, c: ctx.io.c }), ctx.io.tableView));
       }),
     );
 }

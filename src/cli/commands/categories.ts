@@ -7,7 +7,6 @@ export function register(program: Command, act: Act): void {
   const categories = program
     .command('categories')
     .description('the categories with their keywords, and how many transactions and how much money each holds')
-    .option('--json', 'JSON array')
     .option('--keywords', 'list every keyword (text output shows a few per category)')
     .addHelpText('after', '\nExamples:\n  $ finance categories\n  $ finance categories add-keyword cafe 블루보틀')
     .action(
@@ -30,21 +29,12 @@ export function register(program: Command, act: Act): void {
           amount: totals.get(c.id)?.amount ?? 0,
         }));
         if (ctx.io.json) return ctx.io.data(JSON.stringify(rows, null, 2));
-        const { renderTable } = await import('../../render/table.js');
-        const { formatNumber } = await import('../../render/format.js');
-        const tty = ctx.io.stdoutTTY;
-        const kw = (r: (typeof rows)[number]) => {
-          const all = [...r.userKeywords.map((k) => k + '*'), ...r.keywords];
-          return opts.keywords || !tty ? all.join(' ') : all.slice(0, 6).join(' ') + (all.length > 6 ? ` … (+${all.length - 6})` : '');
-        };
-        ctx.io.out(
-          await renderTable(
-            ctx.io,
-            ['id', 'name', 'count', 'amount', 'keywords'],
-            rows.map((r) => [r.id, r.name, r.count, tty ? formatNumber(r.amount) : r.amount, kw(r)]),
-            { align: ['left', 'left', 'right', 'right', 'left'] },
-          ),
-        );
+        const [{ renderTable }, { categoriesTable }, { pageOut }] = await Promise.all([
+          import('../../render/table.js'),
+          import('../../render/tables.js'),
+          import('../../app/pager.js'),
+        ]);
+        await pageOut(ctx, renderTable(categoriesTable(rows, { tty: ctx.io.stdoutTTY, c: ctx.io.c }, opts.keywords === true), ctx.io.tableView));
       }),
     );
 

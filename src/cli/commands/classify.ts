@@ -9,7 +9,6 @@ export function register(program: Command, act: Act): void {
     .description('re-apply labels and keyword rules to all stored transactions and show what changed')
     .option('--dry-run', 'only show what would change')
     .option('-i, --interactive', 'walk the unclassified memos (largest spending first) and label each (terminal only)')
-    .option('--json', 'JSON output')
     .addHelpText('after', '\nExamples:\n  $ finance classify\n  $ finance classify --dry-run --json\n  $ finance classify --interactive')
     .action(
       act(async (ctx, opts) => {
@@ -33,14 +32,8 @@ export function register(program: Command, act: Act): void {
         const { formatNumber } = await import('../../render/format.js');
         if (changes.length === 0) ctx.io.out(`nothing changed; ${formatNumber(counts.unclassified)} of ${formatNumber(counts.total)} transactions are unclassified`);
         else {
-          const { renderTable } = await import('../../render/table.js');
-          ctx.io.out(
-            await renderTable(
-              ctx.io,
-              ['memo', 'direction', 'from', 'to', 'count', 'rule'],
-              changes.map((c) => [c.memo, c.direction, ctx.io.stdoutTTY ? categoryName(c.from) : c.from, ctx.io.stdoutTTY ? categoryName(c.to) : c.to, c.count, c.rule ?? '']),
-            ),
-          );
+          const [{ renderTable }, { classifyChangesTable }] = await Promise.all([import('../../render/table.js'), import('../../render/tables.js')]);
+          ctx.io.out(renderTable(classifyChangesTable(changes, { tty: ctx.io.stdoutTTY, c: ctx.io.c }), ctx.io.tableView));
           ctx.io.info(`${opts.dryRun ? 'would change' : 'changed'} ${formatNumber(rows)} transaction(s); ${formatNumber(counts.unclassified)} unclassified`);
         }
       }),

@@ -77,8 +77,8 @@ Examples:
           return { key: k, value: redact(k, r.value) ?? null, source: r.source };
         });
         if (ctx.io.json) return ctx.io.data(JSON.stringify(rows, null, 2));
-        const { renderTable } = await import('../../render/table.js');
-        ctx.io.out(await renderTable(ctx.io, ['key', 'value', 'source'], rows.map((r) => [r.key, r.value ?? '', r.source])));
+        const [{ renderTable }, { configTable }] = await Promise.all([import('../../render/table.js'), import('../../render/tables.js')]);
+        ctx.io.out(renderTable(configTable(rows), ctx.io.tableView));
       }),
     );
 

@@ -7,11 +7,10 @@ export function register(program: Command, act: Act): void {
   program
     .command('explain <memo>')
     .description('which category a memo gets, and why (label, your keyword, a built-in keyword or rule, and the evidence)')
-    .option('--direction <in|out>', 'money in or out (default out, spending)', 'out')
+    .option('--direction <in|out>', 'money in (income) or out (spending)', 'out')
     .option('--type <tran_type>', "the bank's tran_type (체크카드, 대체, 타행환 …); default: the most common one stored for this memo")
     .option('--branch <name>', "the bank's branch_name; default: the most common one stored for this memo")
     .option('--amount <won>', 'the amount (a round sum or a price); default: from the stored rows')
-    .option('--json', 'JSON object')
     .addHelpText(
       'after',
       '\nExamples:\n  $ finance explain "스타벅스코리아"\n  $ finance explain "카카오페이 배달의민족" --json\n  $ finance explain "김가네칼국수" --type 체크카드',
@@ -24,7 +23,6 @@ export function register(program: Command, act: Act): void {
         const store = await ctx.store();
         const { loadClassifier } = await import('../../app/classifier.js');
         const { categoryName } = await import('../../domain/categories.js');
-        const { sanitizeLine } = await import('../../sanitize.js');
         const memo = memoArg!.trim();
         // Without flags, the stored rows of this memo say what the bank sent (the biggest group decides).
         const stored = store.transactions
@@ -50,10 +48,9 @@ export function register(program: Command, act: Act): void {
           ...(c.source === 'label' ? { labelScope: c.rule?.startsWith('payee label') ? 'payee' : 'memo' } : {}),
         };
         if (ctx.io.json) return ctx.io.data(JSON.stringify(result, null, 2));
-        const lines = [`${sanitizeLine(memo)}  →  ${result.categoryName} (${c.category})`];
-        lines.push(`  because: ${sanitizeLine(c.source === 'none' ? 'no label or keyword matched' : (c.rule ?? ''))}`);
-        for (const e of c.evidence) lines.push(`  - ${sanitizeLine(e)}`);
-        ctx.io.out(lines.join('\n'));
+        const why = c.source === 'none' ? 'no label or keyword matched' : (c.rule ?? '');
+        const { explainText } = await import('../../render/explain-text.js');
+        ctx.io.out(explainText({ memo, categoryName: result.categoryName, category: c.category, why, evidence: c.evidence }, ctx.io.columns));
       }),
     );
 }

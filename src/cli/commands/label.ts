@@ -48,7 +48,6 @@ export function register(program: Command, act: Act): void {
   label
     .command('list')
     .description('every label')
-    .option('--json', 'JSON array')
     .addHelpText('after', '\nExample:\n  $ finance label list --json')
     .action(
       act(async (ctx) => {
@@ -64,19 +63,9 @@ export function register(program: Command, act: Act): void {
           return ctx.io.data(JSON.stringify(rows, null, 2));
         }
         if (labels.length === 0 && byPayee.length === 0) return ctx.io.info("no labels yet — add one with 'finance label set <memo> <category>'");
-        const { renderTable } = await import('../../render/table.js');
-        const { categoryName } = await import('../../domain/categories.js');
-        const tty = ctx.io.stdoutTTY;
-        ctx.io.out(
-          await renderTable(
-            ctx.io,
-            tty ? ['memo', 'category', 'created'] : ['memo', 'category', 'createdAt'],
-            [
-              ...labels.map((l) => ({ text: l.memo, ...l })),
-              ...byPayee.map((l) => ({ text: `payee: ${l.payee}`, ...l })),
-            ].map((l) => [l.text, tty ? `${categoryName(l.category)} (${l.category})` : l.category, tty ? l.createdAt.slice(0, 10) : l.createdAt]),
-          ),
-        );
+        const [{ renderTable }, { labelsTable }] = await Promise.all([import('../../render/table.js'), import('../../render/tables.js')]);
+        const rows = [...labels, ...byPayee.map((l) => ({ memo: `payee: ${l.payee}`, category: l.category, createdAt: l.createdAt }))];
+        ctx.io.data(renderTable(labelsTable(rows, { tty: ctx.io.stdoutTTY, c: ctx.io.c }), ctx.io.tableView));
       }),
     );
 

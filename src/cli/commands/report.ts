@@ -44,6 +44,13 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
   }
   if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}`, 'give a start date on or before the end date');
 
+  const format = ctx.io.json ? 'json' : (opts.format ?? 'text');
+  const empty = !(await ctx.hasStore()) || (await ctx.store()).transactions.count().total === 0;
+  if (empty && format === 'text') {
+    // Not a report of zeros and flat charts: say there is nothing yet and how to get something (JSON keeps its shape).
+    ctx.io.streams.stderr.write("finance: no transactions stored yet — run 'finance login' and 'finance sync' first (or 'finance demo' to try it)\n");
+    return;
+  }
   const store = await ctx.store();
   const [{ loadFixedSeries }, { spendingByPayee }, insight] = await Promise.all([
     import('../../app/fixed.js'),
@@ -71,17 +78,16 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
     },
   );
 
-  const format = ctx.io.json ? 'json' : (opts.format ?? 'text');
   switch (format) {
     case 'json':
       return ctx.io.data(JSON.stringify(built, null, 2));
     case 'csv': {
       const { reportCsv } = await import('../../render/report-csv.js');
-      return ctx.io.out(reportCsv(built));
+      return ctx.io.data(reportCsv(built));
     }
     default: {
-      const { reportText } = await import('../../render/report-text.js');
-      return ctx.io.out(reportText(built, { c: ctx.io.c, columns: ctx.io.columns, chart: opts.chart !== false }));
+      const [{ reportText }, { pageOut }] = await Promise.all([import('../../render/report-text.js'), import('../../app/pager.js')]);
+      return pageOut(ctx, reportText(built, { c: ctx.io.c, columns: ctx.io.columns, chart: opts.chart !== false }));
     }
   }
 }

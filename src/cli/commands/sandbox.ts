@@ -28,10 +28,11 @@ export function register(program: Command, act: Act): void {
       parseWholeNumber(0, 600_000))
     .option('--max-concurrent <n>', 'answer HTTP 429 with Retry-After beyond n requests in flight',
       parseWholeNumber(1, 10_000))
-    .option('--json', 'print one JSON line {baseUrl, clientId, clientSecret, orgCode} once listening')
     .addHelpText(
       'after',
       `
+With --json it prints one JSON line {baseUrl, clientId, clientSecret, orgCode} on stdout once listening.
+
 Examples:
   $ finance sandbox --port 9000 --auto-consent
   $ finance sandbox --seed 7 --months 24 --json     # scripts read the one line on stdout

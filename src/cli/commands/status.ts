@@ -9,7 +9,6 @@ export function register(program: Command, act: Act): void {
   program
     .command('status')
     .description('login, token expiry, accounts, last sync and counts')
-    .option('--json', 'JSON object')
     .addHelpText('after', '\nExamples:\n  $ finance status\n  $ finance status --json | jq .token.daysLeft')
     .action(
       act(async (ctx) => {
@@ -69,40 +68,9 @@ export function register(program: Command, act: Act): void {
           config: configState,
         };
         if (ctx.io.json) return ctx.io.data(JSON.stringify(status, null, 2));
-        const { formatKstTimestamp, formatWon, formatNumber } = await import('../../render/format.js');
-        const c = ctx.io.c;
-        const lines: string[] = [];
-        lines.push(`${c.bold('Data directory')}  ${ctx.home}${hasDb ? '' : ' (no database yet)'}`);
-        const missing = ['clientId', 'clientSecret', 'orgCode'].filter((k) => configState[k] === null || configState[k] === 'missing');
-        lines.push(`${c.bold('Config')}          ${configState.apiBaseUrl}${missing.length ? c.yellow(` — missing ${missing.join(', ')}`) : ''}`);
-        if (!tokens) lines.push(`${c.bold('Login')}           not logged in — run 'finance login'`);
-        else {
-          const days = token!.daysLeft;
-          const exp = `token expires ${formatKstTimestamp(tokens.expiresAt)} (${days} days left)`;
-          lines.push(`${c.bold('Login')}           ${user?.userName ?? ''} (${tokens.userSeqNo}); ${exp}`);
-          const cdays = token!.consentDaysLeft;
-          const consent = cdays < 0 ? `expired ${formatKstTimestamp(token!.consentExpiresAt)} — run 'finance login' to give consent again` : `new consent needed by ${formatKstTimestamp(token!.consentExpiresAt)} (${cdays} days left; sync refreshes the token until then) — then run 'finance login'`;
-          lines.push(`${c.bold('Consent')}         ${cdays < 14 ? c.yellow(consent) : consent}`);
-          if (cdays < 14) ctx.io.warn(`the login's consent ends in ${Math.max(0, cdays)} days — run 'finance login' to renew it`);
-        }
-        lines.push(`${c.bold('Accounts')}        ${accounts.length}`);
-        for (const a of accounts) {
-          lines.push(
-            `  ${a.bankName} ${a.accountNumMasked}  ${a.balance === null ? '-' : formatWon(a.balance)}  ${a.lastSyncAt ? `synced ${formatKstTimestamp(a.lastSyncAt)} ${a.lastSyncStatus}` : 'never synced'}`,
-          );
-        }
-        lines.push(
-          `${c.bold('Last sync')}       ${lastSync ? `${formatKstTimestamp(lastSync.startedAt)} ${lastSync.status}, ${formatNumber(lastSync.inserted)} new of ${formatNumber(lastSync.fetched)} fetched${lastSync.error ? ` (${lastSync.error})` : ''}` : 'never'}`,
-        );
-        lines.push(`${c.bold('Transactions')}    ${formatNumber(counts.total)} (${formatNumber(counts.unclassified)} unclassified), ${labels} labels`);
-        if (breaks.length > 0) {
-          lines.push(c.yellow(`Possible gaps    ${breaks.length} break(s) in a balance chain — run 'finance sync --repair' to read their months again`));
-          for (const b of breaks.slice(0, 10)) {
-            lines.push(c.yellow(`  ${b.account} on ${b.date} ${b.time}: expected ${formatWon(b.expected)}, bank says ${formatWon(b.actual)}`));
-          }
-          if (breaks.length > 10) lines.push(c.yellow(`  … and ${breaks.length - 10} more`));
-        }
-        ctx.io.out(lines.join('\n'));
+        if (token && token.consentDaysLeft < 14) ctx.io.warn(`the login's consent ends in ${Math.max(0, token.consentDaysLeft)} days — run 'finance login' to renew it`);
+        const { statusText } = await import('../../render/status-text.js');
+        ctx.io.out(statusText(status, ctx.io.c));
       }),
     );
 }

@@ -18,11 +18,10 @@ export function register(program: Command, act: Act): void {
     .description('fetch balances and new transactions of every account (incremental, idempotent)')
     .option('--from <date>', 'fetch from this date (YYYY-MM-DD) instead of the last stored date minus a few days', parseDate)
     .option('--to <date>', 'fetch up to this date (default today)', parseDate)
-    .option('--account <id>', 'only this account (its fintech_use_num, see finance accounts)')
+    .option('--account <account>', 'only this account: id, last digits, alias or bank name (see finance accounts)')
     .option('--wait', 'if another sync is running, wait for it instead of exiting 75')
     .option('--repair', 'read again every month holding a balance-chain break (see finance status)')
     .option('--deadline <duration>', 'start no new month after this long, e.g. 90s, 10m, 1h (default: the syncDeadline setting, 30m); exit 75', parseDeadline)
-    .option('--json', 'JSON summary')
     .addHelpText(
       'after',
       `
@@ -39,11 +38,12 @@ Examples:
         ctx.handlesInterrupts = true;
         const { runSync } = await import('../../app/sync.js');
         const { formatNumber } = await import('../../render/format.js');
+        const account = opts.account ? (await import('../../app/account-ref.js')).resolveAccount(await ctx.store(), opts.account) : undefined;
         const progress = ctx.io.progress('sync');
         const result = await runSync(ctx, {
           from: opts.from,
           to: opts.to,
-          account: opts.account,
+          account,
           wait: opts.wait === true,
           repair: opts.repair === true,
           ...(opts.deadline !== undefined ? { deadlineMs: opts.deadline } : {}),

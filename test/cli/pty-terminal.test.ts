@@ -1,0 +1,174 @@
+// The pseudo-terminal lane: a person at a real terminal, 60, 100 and 160 columns wide, runs every everyday command
+// against the sandbox. For each: the exit code, no "internal error", no line wider than the terminal and no raw
+// control character from the data (memos, aliases and bank names carry ESC[2J, ESC]0;…BEL, CR and C1 bytes).
+
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
+import { Store } from '../../src/store/index.js';
+import { runCli, tempHome } from '../helpers/cli.js';
+import { overflowing, rawControl, runPty, startPty, type PtyResult } from '../helpers/pty.js';
+import { freePort, sandboxEnv } from '../helpers/session.js';
+
+const NOW = '2026-11-02T03:00:00Z';
+const WIDTHS = [60, 100, 160] as const;
+const EVIL = {
+  memo: ['CLEAR\x1b[2Jscreen', 'TITLE\x1b]0;pwned\x07X', 'CR\rFAKE memo', 'C1\u009b31mRED\u0085'],
+  alias: '별칭\x1b[2J\x1b]0;t\x07',
+  bank: 'KB\u009b2J은행\rFAKE',
+};
+
+let sandbox: SandboxHandle;
+let env: NodeJS.ProcessEnv;
+let prepared: string;
+const results: Array<{ cols: number; name: string; code: number | null }> = [];
+
+/** Plays the browser on a consent page: GET the page, POST agree, GET the callback. */
+async function consent(url: string): Promise<void> {
+  const page = await (await fetch(url, { redirect: 'manual' })).text();
+  const id = page.match(/name="request_id" value="([^"]+)"/)?.[1];
+  if (!id) throw new Error(`no consent form: ${page.slice(0, 200)}`);
+  const r = await fetch(new URL('/oauth/2.0/authorize/decision', sandbox.baseUrl), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ request_id: id, decision: 'agree' }).toString(),
+  });
+  await r.text();
+  const cb = await fetch(r.headers.get('location')!, { redirect: 'manual' });
+  await cb.text();
+}
+
+async function loginPiped(home: string): Promise<void> {
+  const { startCli, waitForStderr } = await import('../helpers/cli.js');
+  const h = startCli(['--home', home, 'login', '--no-browser', '--timeout', '30'], { env });
+  const [, url] = await waitForStderr(h, /Open this URL to authorize: (\S+)\n/);
+  await consent(url!);
+  const r = await h.done;
+  if (r.code !== 0) throw new Error(`login: ${r.code} ${r.stderr}`);
+}
+
+/** Writes outside text with control characters into a synced data directory through the store API. */
+function seedControlText(home: string): void {
+  const store = Store.open(join(home, 'finance.db'));
+  try {
+    const accounts = store.accounts.list();
+    store.accounts.replaceListed(accounts.map((a, i) => (i === 0 ? { ...a, alias: EVIL.alias, bankName: EVIL.bank } : a)));
+    const a = accounts[0]!;
+    const rows = EVIL.memo.map((memo, i) => ({
+      account: a.id,
+      date: '2026-11-01',
+      time: `23:0${i}:00`,
+      direction: 'out' as const,
+      amount: 1000 + i,
+      balanceAfter: 1_000_000,
+      memo,
+      type: '체크\x1b[31m카드',
+      branch: 'branch\u0090',
+      occurrence: 0,
+      category: 'uncategorized',
+      categorySource: 'none' as const,
+      categoryRule: null,
+    }));
+    store.transactions.insertPage(a.id, rows, null);
+  } finally {
+    store.close();
+  }
+}
+
+function copyHome(): string {
+  const home = tempHome('finance-pty-');
+  cpSync(prepared, home, { recursive: true });
+  return home;
+}
+
+function check(cols: number, name: string, r: PtyResult, code = 0): void {
+  results.push({ cols, name, code: r.code });
+  expect(r.code, `${name} at ${cols}: ${r.out}\n${r.err}`).toBe(code);
+  expect(r.out).not.toMatch(/internal error/);
+  expect(overflowing(r.out, cols), `${name} at ${cols} columns`).toEqual([]);
+  expect(rawControl(r.out), `${name} at ${cols} columns`).toEqual([]);
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 5, months: 4, accounts: 3, end: '2026-11-01', now: () => new Date(NOW) });
+  env = sandboxEnv(sandbox, await freePort(), { FINANCE_NOW: NOW, FINANCE_PAGER: 'cat', TERM: 'xterm-256color' });
+  prepared = tempHome('finance-pty-');
+  await loginPiped(prepared);
+  const s = await runCli(['--home', prepared, 'sync', '-q'], { env });
+  if (s.code !== 0) throw new Error(s.stderr);
+  seedControlText(prepared);
+}, 60_000);
+afterAll(async () => {
+  await sandbox.close();
+  // The lane's figures for the issue note: columns × commands → exit codes.
+  const names = [...new Set(results.map((r) => r.name))];
+  const table = names.map((n) => `${n.padEnd(28)} ${WIDTHS.map((w) => String(results.find((r) => r.name === n && r.cols === w)?.code ?? '-').padStart(5)).join('')}`);
+  process.stderr.write(`pty lane (exit codes at ${WIDTHS.join('/')} columns)\n${table.join('\n')}\n`);
+});
+
+describe.each(WIDTHS)('at %i columns', (cols) => {
+  it('login (consent over HTTP), then sync with progress', async () => {
+    const home = tempHome('finance-pty-');
+    const run = startPty(['--home', home, 'login', '--no-browser', '--timeout', '30'], { cols, env });
+    const [, url] = await run.waitFor(/Open this URL to authorize: (\S+)\r?\n/);
+    await consent(url!);
+    const r = await run.done;
+    check(cols, 'login', r);
+    expect(r.out).toMatch(/Logged in as/);
+    const s = await runPty(['--home', home, 'sync'], { cols, env });
+    check(cols, 'sync', s);
+    expect(s.out).toMatch(/synced \d+\/\d+ accounts/);
+  });
+
+  for (const [name, args] of [
+    ['accounts', ['accounts']],
+    ['tx', ['tx']],
+    ['tx --limit 5', ['tx', '--limit', '5']],
+    ['fixed', ['fixed']],
+    ['categories', ['categories']],
+    ['status', ['status']],
+    ['report', ['report']],
+    ['explain', ['explain', EVIL.memo[0]!]],
+  ] as const) {
+    it(name, async () => {
+      const r = await runPty(['--home', prepared, ...args], { cols, env });
+      check(cols, name, r);
+      if (name === 'tx --limit 5') expect(r.out).toContain('\\x1b[2J'); // the seeded memo, shown escaped
+    });
+  }
+
+  it('label set with a typo in the category: the prompt offers the closest one', async () => {
+    const home = copyHome();
+    const r = await runPty(['--home', home, 'label', 'set', '스타벅스', '카폐'], { cols, env, steps: [{ wait: '카폐', send: '\r', delay: 0.3 }] });
+    check(cols, 'label set (typo, prompt)', r);
+    const labels = JSON.parse((await runCli(['--home', home, 'label', 'list', '--json'], { env })).stdout) as Array<{ memo: string; category: string }>;
+    expect(labels).toEqual([expect.objectContaining({ memo: '스타벅스', category: 'cafe' })]);
+  });
+
+  it('Ctrl-C in classify --interactive exits 130 and keeps the answer already given', async () => {
+    const home = copyHome();
+    const r = await runPty(['--home', home, 'classify', '--interactive'], {
+      cols,
+      env,
+      steps: [
+        { wait: '\\[1/\\d+\\]', send: 'transfer', delay: 0.3 },
+        { wait: 'transfer', send: '\r', delay: 0.3 },
+        { wait: '\\[2/\\d+\\]', send: '\x03', delay: 0.3 },
+      ],
+    });
+    check(cols, 'classify -i, Ctrl-C', r, 130);
+    const labels = JSON.parse((await runCli(['--home', home, 'label', 'list', '--json'], { env })).stdout) as unknown[];
+    expect(labels).toHaveLength(1);
+  });
+
+  it('config set clientSecret through the hidden prompt: the secret is never echoed', async () => {
+    const home = tempHome('finance-pty-');
+    const secret = `pty-secret-${cols}-Zq9`;
+    const r = await runPty(['--home', home, 'config', 'set', 'clientSecret'], { cols, env, steps: [{ wait: '[Ss]ecret', send: `${secret}\r`, delay: 0.3 }] });
+    check(cols, 'config set clientSecret', r);
+    expect(r.out).not.toContain(secret);
+    expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).clientSecret).toBe(secret);
+  });
+});
