@@ -6,6 +6,7 @@ import { BUILTIN_CATEGORIES, allowedFor } from '../domain/categories.js';
 import type { Store } from '../store/index.js';
 import { payeeOf } from '../domain/payee.js';
 import { reclassifyAll, reclassifyPayee } from './classifier.js';
+import { sanitizeLine } from '../sanitize.js';
 
 const SKIP = '\u0000skip';
 const QUIT = '\u0000quit';
@@ -28,7 +29,7 @@ export async function runInteractiveClassify(ctx: Context, store: Store): Promis
     ];
     const answer = await search<string>(
       {
-        message: `[${i + 1}/${groups.length}] "${g.memo}" (${g.direction === 'in' ? 'in' : 'out'}, ${g.count}×, ${formatWon(g.total)}) — category?`,
+        message: `[${i + 1}/${groups.length}] "${sanitizeLine(g.memo)}" (${g.direction === 'in' ? 'in' : 'out'}, ${g.count}×, ${formatWon(g.total)}) — category?`,
         source: (term) => {
           const t = (term ?? '').trim().toLowerCase();
           const list = categories

@@ -49,6 +49,8 @@ export class IO {
   readonly verbose: boolean;
   readonly json: boolean;
   readonly canPrompt: boolean;
+  /** false with --no-input: never ask, even on a terminal. */
+  readonly input: boolean;
   /** Long output may go through a pager (stdout is a TTY and --no-pager was not given). */
   readonly canPage: boolean;
 
@@ -65,6 +67,7 @@ export class IO {
     this.quiet = opts.quiet;
     this.verbose = opts.verbose;
     this.json = opts.json;
+    this.input = opts.input;
     this.canPrompt = opts.input && this.stdinTTY && this.stdoutTTY;
     this.canPage = this.stdoutTTY && opts.pager !== false;
     this.c = new Chalk({ level: colorLevel(this.stdoutTTY, opts.color, env) });

@@ -138,7 +138,8 @@ export async function runLogin(ctx: Context, opts: LoginOptions): Promise<LoginR
         ctx.io.warn('could not open a browser: open the URL above yourself');
       }
     } else {
-      ctx.io.info(`Waiting for the callback on ${creds.redirectUri} (${opts.timeoutSec} s; Ctrl-C to cancel)…`);
+      // Two short lines, so a 60-column terminal does not wrap them.
+      ctx.io.info(`Waiting for the callback on ${creds.redirectUri}\n(up to ${opts.timeoutSec} s; Ctrl-C to cancel)…`);
     }
     let cb: CallbackResult;
     try {

@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT, FinanceError, FindingError, InterruptedError, type ExitCode } from '../errors.js';
 import { redactSecrets } from '../redact.js';
+import { sanitizeText } from '../sanitize.js';
 import type { Context } from '../app/context.js';
 import { buildProgram } from './program.js';
 
@@ -119,7 +120,8 @@ export async function main(argv: string[]): Promise<ExitCode> {
   } catch (e) {
     const d = describeError(interrupted && !(e instanceof FinanceError) ? new InterruptedError('interrupted') : e, verbose);
     code = d.code;
-    if (d.text) process.stderr.write(redactSecrets(d.text) + '\n');
+    // Error texts carry server messages and file contents: secrets redacted, control characters shown escaped.
+    if (d.text) process.stderr.write(sanitizeText(redactSecrets(d.text)) + '\n');
   } finally {
     for (const ctx of contexts) {
       try {

@@ -75,7 +75,7 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
     out.push(`  ${padEnd(label, 14)}  ${label.startsWith('순') ? (report.net < 0 ? c.red(v) : c.green(v)) : v}`);
   }
   const own = report.ownTransfers;
-  if (own.count > 0) out.push(c.dim(`  내 계좌 간 이체 ${own.count}건 ${formatWon(own.amount)} moved between own accounts (not counted)`));
+  if (own.count > 0) out.push(c.dim(`  내 계좌 간 이체 ${own.count}건 ${formatWon(own.amount)}${width >= 80 ? ' moved between own accounts' : ''} (not counted)`));
   out.push('');
 
   out.push(h('카테고리별 지출 Spending by category'));

@@ -38,7 +38,7 @@ export function statusText(s: StatusView, c: ChalkInstance): string {
   if (!s.token) rows.push(['Login', "not logged in — run 'finance login'"]);
   else {
     const days = s.token.daysLeft;
-    const exp = `token expires ${formatKstTimestamp(s.token.expiresAt)} (${days} days left)`;
+    const exp = `expires ${formatKstTimestamp(s.token.expiresAt)} (${days} days left)`;
     rows.push(['Login', `${sanitizeLine(s.user?.userName ?? '')} (${sanitizeLine(s.user?.userSeqNo ?? '')})`]);
     rows.push(['', exp]);
     if (s.token.consentExpiresAt !== undefined && s.token.consentDaysLeft !== undefined) {

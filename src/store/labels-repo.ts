@@ -84,4 +84,25 @@ export class LabelsRepo {
   addUserCategory(id: string): void {
     this.db.prepare('INSERT OR IGNORE INTO user_categories (id) VALUES (?)').run(id);
   }
+
+  /** Deletes a user category with its labels and keyword rules (its rows are then re-classified by the caller). */
+  removeUserCategory(id: string): { labels: number; keywords: number } {
+    return this.db.transaction(() => {
+      const labels = this.db.prepare('DELETE FROM labels WHERE category = ?').run(id).changes;
+      const keywords = this.db.prepare('DELETE FROM keyword_rules WHERE category = ?').run(id).changes;
+      this.db.prepare('DELETE FROM user_categories WHERE id = ?').run(id);
+      return { labels, keywords };
+    })();
+  }
+
+  /** Renames a user category everywhere it is used: labels, keyword rules and stored transactions. */
+  renameUserCategory(from: string, to: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO user_categories (id, created_at) SELECT ?, created_at FROM user_categories WHERE id = ?').run(to, from);
+      this.db.prepare('DELETE FROM user_categories WHERE id = ?').run(from);
+      this.db.prepare('UPDATE labels SET category = ? WHERE category = ?').run(to, from);
+      this.db.prepare('UPDATE keyword_rules SET category = ? WHERE category = ?').run(to, from);
+      this.db.prepare('UPDATE transactions SET category = ? WHERE category = ?').run(to, from);
+    })();
+  }
 }

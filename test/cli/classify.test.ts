@@ -72,7 +72,11 @@ describe('labels', () => {
 
   it('a new name creates a user category usable in filters', async () => {
     const memo = (await tx()).find((t) => t.direction === 'out')!.memo;
-    const r = await runCli(['--home', home, 'label', 'set', memo, '반려동물'], { env });
+    // Without a terminal a new name needs --new (64 naming the closest existing ones), so a typo creates nothing.
+    const refused = await runCli(['--home', home, 'label', 'set', memo, '반려동물'], { env });
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toMatch(/closest: .+--new/);
+    const r = await runCli(['--home', home, 'label', 'set', memo, '반려동물', '--new'], { env });
     expect(r.code, r.stderr).toBe(0);
     const rows = await tx(['--category', '반려동물']);
     expect(rows.length).toBeGreaterThan(0);

@@ -87,8 +87,9 @@ function check(cols: number, name: string, r: PtyResult, code = 0): void {
   results.push({ cols, name, code: r.code });
   expect(r.code, `${name} at ${cols}: ${r.out}\n${r.err}`).toBe(code);
   expect(r.out).not.toMatch(/internal error/);
-  expect(overflowing(r.out, cols), `${name} at ${cols} columns`).toEqual([]);
-  expect(rawControl(r.out), `${name} at ${cols} columns`).toEqual([]);
+  const wide = overflowing(r.out, cols);
+  expect(wide, `${name} at ${cols} columns, too wide:\n${wide.join('\n')}`).toEqual([]);
+  expect(rawControl(r.out), `${name} at ${cols} columns: ${JSON.stringify(r.out)}`).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -108,7 +109,7 @@ afterAll(async () => {
   process.stderr.write(`pty lane (exit codes at ${WIDTHS.join('/')} columns)\n${table.join('\n')}\n`);
 });
 
-describe.each(WIDTHS)('at %i columns', (cols) => {
+describe.concurrent.each(WIDTHS)('at %i columns', (cols) => {
   it('login (consent over HTTP), then sync with progress', async () => {
     const home = tempHome('finance-pty-');
     const run = startPty(['--home', home, 'login', '--no-browser', '--timeout', '30'], { cols, env });
@@ -135,7 +136,7 @@ describe.each(WIDTHS)('at %i columns', (cols) => {
     it(name, async () => {
       const r = await runPty(['--home', prepared, ...args], { cols, env });
       check(cols, name, r);
-      if (name === 'tx --limit 5') expect(r.out).toContain('\\x1b[2J'); // the seeded memo, shown escaped
+      if (name === 'tx --limit 5' && cols >= 100) expect(r.out).toContain('\\x1b[2J'); // the seeded memo, shown escaped
     });
   }
 

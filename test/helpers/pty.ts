@@ -56,9 +56,10 @@ export function runPty(args: string[], opts: Parameters<typeof startPty>[1]): Pr
   return startPty(args, opts).done;
 }
 
-/** The screen lines: a progress redraw (`\r`) starts a new line; ANSI sequences removed. */
+/** The screen lines: a progress redraw (`\r`) or a cursor movement (a prompt redrawing itself) starts a new line;
+ * colour sequences removed. */
 export function screenLines(out: string): string[] {
-  return stripAnsi(out)
+  return stripAnsi(out.replace(/\x1b\[[0-9;?]*[A-HJKSTf]/g, '\n'))
     .split('\n')
     .flatMap((l) => l.replace(/\r+$/, '').split('\r'));
 }

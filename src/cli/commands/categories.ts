@@ -60,4 +60,51 @@ export function register(program: Command, act: Act): void {
         ctx.io.out(`keyword "${keyword}" → ${categoryName(category)} (${category}); ${changed} stored transaction(s) re-classified`);
       }),
     );
+
+  categories
+    .command('rm <category>')
+    .description('remove a category you made, with its labels and keywords; its transactions are re-classified')
+    .addHelpText('after', '\nExample:\n  $ finance categories rm 카폐')
+    .action(
+      act(async (ctx, _opts, [categoryArg]) => {
+        const store = await ctx.store();
+        const [{ userCategory }, { reclassifyAll }, { sanitizeLine }] = await Promise.all([
+          import('../../app/categories.js'),
+          import('../../app/classifier.js'),
+          import('../../sanitize.js'),
+        ]);
+        const id = userCategory(store, categoryArg!);
+        const r = store.transactions.inTransaction(() => {
+          const removed = store.labels.removeUserCategory(id);
+          return { ...removed, updated: reclassifyAll(store, { dryRun: false }).reduce((s, c) => s + c.count, 0) };
+        });
+        if (ctx.io.json) return ctx.io.data(JSON.stringify({ category: id, removed: true, ...r }));
+        ctx.io.out(`removed the category ${sanitizeLine(id)} (${r.labels} label(s), ${r.keywords} keyword(s)); ${r.updated} stored transaction(s) re-classified`);
+      }),
+    );
+
+  categories
+    .command('rename <old> <new>')
+    .description('rename a category you made (its labels, keywords and transactions follow)')
+    .addHelpText('after', '\nExample:\n  $ finance categories rename 카폐 반려동물')
+    .action(
+      act(async (ctx, _opts, [oldArg, newArg]) => {
+        const store = await ctx.store();
+        const [{ userCategory }, { findBuiltinCategory }, { UsageError }, { sanitizeLine }] = await Promise.all([
+          import('../../app/categories.js'),
+          import('../../domain/categories.js'),
+          import('../../errors.js'),
+          import('../../sanitize.js'),
+        ]);
+        const from = userCategory(store, oldArg!);
+        const to = newArg!.trim().normalize('NFC');
+        if (!to || to.length > 40 || /[\u0000-\u001f\u007f-\u009f]/.test(to)) throw new UsageError(`'${sanitizeLine(newArg!)}' is not a usable category name`, 'use 1–40 characters without control characters');
+        if (findBuiltinCategory(to) || store.labels.userCategories().includes(to)) {
+          throw new UsageError(`a category '${sanitizeLine(to)}' already exists`, "pick another name, or move the labels with 'finance label set'");
+        }
+        store.labels.renameUserCategory(from, to);
+        if (ctx.io.json) return ctx.io.data(JSON.stringify({ from, to }));
+        ctx.io.out(`renamed the category ${sanitizeLine(from)} to ${sanitizeLine(to)}`);
+      }),
+    );
 }

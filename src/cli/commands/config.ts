@@ -21,15 +21,24 @@ Examples:
     );
 
   config
-    .command('set <key> <value>')
-    .description('store a value in config.json')
-    .addHelpText('after', '\nExample:\n  $ finance config set orgCode M202500001')
+    .command('set <key> [value]')
+    .description('store a value in config.json (clientSecret without a value: asked hidden, or read from stdin)')
+    .addHelpText('after', '\nExamples:\n  $ finance config set orgCode M202500001\n  $ finance config set clientSecret            # asked without echo; nothing in shell history or ps\n  $ pass show openbanking | finance config set clientSecret')
     .action(
-      act(async (ctx, _opts, [key, value]) => {
-        const { checkForSet } = await import('../../config.js');
-        const k = checkForSet(key!, value!);
+      act(async (ctx, _opts, [key, given]) => {
+        const { checkForSet, isConfigKey, CONFIG_KEYS } = await import('../../config.js');
+        const { UsageError } = await import('../../errors.js');
+        let value = given;
+        if (value === undefined) {
+          if (!isConfigKey(key!) || !CONFIG_KEYS[key].secret) throw new UsageError(`missing the value for ${key}`, `finance config set ${key} <value>`);
+          const { readSecret } = await import('../../app/secret-input.js');
+          value = await readSecret(ctx, `${key} (input hidden):`);
+        } else if (isConfigKey(key!) && CONFIG_KEYS[key].secret) {
+          ctx.io.warn(`a ${key} given on the command line stays in your shell history and is visible in ps — next time run 'finance config set ${key}' without the value`);
+        }
+        const k = checkForSet(key!, value);
         const file = await ctx.configFile();
-        file.set(k, value!);
+        file.set(k, value);
         ctx.io.info(`set ${k}`);
       }),
     );

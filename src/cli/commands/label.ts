@@ -8,11 +8,12 @@ export function register(program: Command, act: Act): void {
   const label = program
     .command('label')
     .description('say which category a memo belongs to (beats keyword rules; applies to past and future rows)')
-    .addHelpText('after', '\nExamples:\n  $ finance label set "김철수" transfer\n  $ finance label set "GS25역삼점" 편의점간식   # a new name creates your own category\n  $ finance label set --payee 스타벅스 cafe   # every memo of that merchant\n  $ finance label list\n  $ finance label rm "김철수"');
+    .addHelpText('after', '\nExamples:\n  $ finance label set "김철수" transfer\n  $ finance label set "GS25역삼점" 편의점간식 --new   # --new creates your own category\n  $ finance label set --payee 스타벅스 cafe   # every memo of that merchant\n  $ finance label list\n  $ finance label rm "김철수"');
 
   label
     .command('set <memo> [category]')
     .description('label a memo (matched exactly after trimming) with a category id or Korean name; --payee labels every memo of a merchant')
+    .option('--new', 'create the category if it does not exist (asked on a terminal; needed otherwise)')
     .option('--payee <payee>', 'label every memo of this payee (as `finance tx` shows it) instead of one memo; then give only the category')
     .addHelpText('after', '\nExamples:\n  $ finance label set "스타벅스코리아" cafe\n  $ finance label set --payee 스타벅스 cafe')
     .action(
@@ -20,28 +21,31 @@ export function register(program: Command, act: Act): void {
         const { UsageError } = await import('../../errors.js');
         if (opts.payee !== undefined) {
           if (categoryArg !== undefined) throw new UsageError('with --payee give only the category', "e.g. finance label set --payee 스타벅스 cafe");
-          return setPayeeLabel(ctx, String(opts.payee), memoArg!);
+          return setPayeeLabel(ctx, String(opts.payee), memoArg!, opts.new === true);
         }
         if (categoryArg === undefined) throw new UsageError('missing the category', 'e.g. finance label set "스타벅스코리아" cafe');
         const memo = memoArg!.trim();
         if (!memo) throw new UsageError('the memo is empty', 'give the memo text as it appears in finance tx');
         const store = await ctx.store();
-        const { resolveOrCreateCategory } = await import('../../app/categories.js');
+        const { chooseCategory } = await import('../../app/category-choice.js');
+        const chosen = await chooseCategory(ctx, store, categoryArg!, opts.new === true);
+        if (!chosen) return ctx.io.info('Nothing changed.');
         const { reclassifyAll } = await import('../../app/classifier.js');
         const { categoryName } = await import('../../domain/categories.js');
+        const { sanitizeLine } = await import('../../sanitize.js');
+        const known = store.transactions.categoryOf(memo, 'out').length + store.transactions.categoryOf(memo, 'in').length > 0;
         const changed = store.transactions.inTransaction(() => {
-          const cat = resolveOrCreateCategory(store, categoryArg!);
-          store.labels.setLabel(memo, cat.id);
-          const changes = reclassifyAll(store, { dryRun: false, memo });
-          return { cat, rows: changes.reduce((s, c) => s + c.count, 0) };
+          if (chosen.created) store.labels.addUserCategory(chosen.id);
+          store.labels.setLabel(memo, chosen.id);
+          return reclassifyAll(store, { dryRun: false, memo }).reduce((s, c) => s + c.count, 0);
         });
+        if (!known) ctx.io.info(`note: no stored transaction has the memo "${sanitizeLine(memo)}";\nit still applies to later syncs (spelling: finance tx)`);
         if (ctx.io.json) {
-          ctx.io.data(JSON.stringify({ memo, category: changed.cat.id, categoryName: categoryName(changed.cat.id), created: changed.cat.created, updated: changed.rows }));
+          ctx.io.data(JSON.stringify({ memo, category: chosen.id, categoryName: categoryName(chosen.id), created: chosen.created, updated: changed }));
           return;
         }
-        ctx.io.out(
-          `labelled "${memo}" as ${categoryName(changed.cat.id)} (${changed.cat.id})${changed.cat.created ? ' — new category' : ''}; ${changed.rows} stored transaction(s) updated`,
-        );
+        const name = sanitizeLine(categoryName(chosen.id));
+        ctx.io.out(`labelled "${sanitizeLine(memo)}"\n  as ${name} (${sanitizeLine(chosen.id)})${chosen.created ? ', a new category' : ''}; ${changed} stored transaction(s) updated`);
       }),
     );
 
@@ -97,22 +101,26 @@ export function register(program: Command, act: Act): void {
         });
         if (rows < 0) throw new UsageError(`no label for "${memo}"`, "see 'finance label list'");
         if (ctx.io.json) return ctx.io.data(JSON.stringify({ memo, removed: true, updated: rows }));
-        ctx.io.out(`removed the label of "${memo}"; ${rows} stored transaction(s) re-classified`);
+        const { sanitizeLine } = await import('../../sanitize.js');
+        ctx.io.out(`removed the label of "${sanitizeLine(memo)}"; ${rows} stored transaction(s) re-classified`);
       }),
     );
 }
 
 /** `label set --payee <payee> <category>`: every memo of that merchant, stored rows at once and every later sync. */
-async function setPayeeLabel(ctx: Context, payeeArg: string, categoryArg: string): Promise<void> {
+async function setPayeeLabel(ctx: Context, payeeArg: string, categoryArg: string, allowNew: boolean): Promise<void> {
   const { UsageError } = await import('../../errors.js');
   const payee = payeeArg.trim();
   if (!payee) throw new UsageError('the payee is empty', 'give the payee as finance tx shows it');
   const store = await ctx.store();
-  const { resolveOrCreateCategory } = await import('../../app/categories.js');
+  const { chooseCategory } = await import('../../app/category-choice.js');
+  const chosen = await chooseCategory(ctx, store, categoryArg, allowNew);
+  if (!chosen) return ctx.io.info('Nothing changed.');
   const { reclassifyPayee } = await import('../../app/classifier.js');
   const { categoryName } = await import('../../domain/categories.js');
   const changed = store.transactions.inTransaction(() => {
-    const cat = resolveOrCreateCategory(store, categoryArg);
+    const cat = chosen;
+    if (cat.created) store.labels.addUserCategory(cat.id);
     store.labels.setPayeeLabel(payee, cat.id);
     return { cat, rows: reclassifyPayee(store, payee) };
   });

@@ -83,7 +83,7 @@ Examples:
           const ok = result.accounts.filter((a) => a.status === 'ok').length;
           const synced = result.accounts.filter((a) => a.status !== 'skipped').length;
           ctx.io.out(
-            `synced ${ok}/${synced} accounts: ${formatNumber(result.inserted)} new transactions (${formatNumber(result.fetched)} fetched) in ${(result.ms / 1000).toFixed(1)} s`,
+            `synced ${ok}/${synced} accounts: ${formatNumber(result.inserted)} new of ${formatNumber(result.fetched)} fetched, ${(result.ms / 1000).toFixed(1)} s`,
           );
           for (const a of result.accounts) {
             const dates = [...new Set(result.chainBreaks.filter((b) => b.account === a.id).map((b) => b.date))];
