@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { sanitizeLine } from '../sanitize.js';
 import { formatKstTimestamp, formatNumber, formatWon } from './format.js';
+import { truncateWidth } from './table.js';
 
 export interface StatusView {
   home: string;
@@ -30,7 +31,9 @@ export function groupErrors(error: string): string[] {
   return [...counts].map(([msg, n]) => (n > 1 ? `${msg} (${n} accounts)` : msg));
 }
 
-export function statusText(s: StatusView, c: ChalkInstance): string {
+export function statusText(s: StatusView, c: ChalkInstance, columns?: number): string {
+  // Names from the bank are cut to the terminal width (the value column starts after the widest label).
+  const fit = (t: string) => (columns === undefined ? t : truncateWidth(t, columns - 16));
   const rows: Array<[string, string]> = [];
   rows.push(['Data directory', `${sanitizeLine(s.home)}${s.database ? '' : ' (no database yet)'}`]);
   const missing = ['clientId', 'clientSecret', 'orgCode'].filter((k) => s.config[k] === null || s.config[k] === 'missing');
@@ -51,7 +54,7 @@ export function statusText(s: StatusView, c: ChalkInstance): string {
   for (const a of s.accounts) {
     const sync = a.lastSyncAt ? `synced ${formatKstTimestamp(a.lastSyncAt)} ${a.lastSyncStatus ?? ''}`.trimEnd() : 'never synced';
     const bal = a.balance === null ? '-' : formatWon(a.balance);
-    rows.push(['', sanitizeLine(`${a.bankName} ${a.accountNumMasked}`)]);
+    rows.push(['', fit(sanitizeLine(`${a.bankName} ${a.accountNumMasked}`))]);
     rows.push(['', `  ${bal}, ${a.lastSyncStatus === 'failed' ? c.yellow(sync) : sync}`]);
   }
   const ls = s.lastSync;

@@ -5,19 +5,14 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_MEMOS } from '../../src/sandbox/hostile.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { Store } from '../../src/store/index.js';
 import { runCli, tempHome } from '../helpers/cli.js';
 import { overflowing, rawControl, runPty, startPty, type PtyResult } from '../helpers/pty.js';
 import { freePort, sandboxEnv } from '../helpers/session.js';
 
 const NOW = '2026-11-02T03:00:00Z';
 const WIDTHS = [60, 100, 160] as const;
-const EVIL = {
-  memo: ['CLEAR\x1b[2Jscreen', 'TITLE\x1b]0;pwned\x07X', 'CR\rFAKE memo', 'C1\u009b31mRED\u0085'],
-  alias: '별칭\x1b[2J\x1b]0;t\x07',
-  bank: 'KB\u009b2J은행\rFAKE',
-};
 
 let sandbox: SandboxHandle;
 let env: NodeJS.ProcessEnv;
@@ -49,34 +44,6 @@ async function loginPiped(home: string): Promise<void> {
   if (r.code !== 0) throw new Error(`login: ${r.code} ${r.stderr}`);
 }
 
-/** Writes outside text with control characters into a synced data directory through the store API. */
-function seedControlText(home: string): void {
-  const store = Store.open(join(home, 'finance.db'));
-  try {
-    const accounts = store.accounts.list();
-    store.accounts.replaceListed(accounts.map((a, i) => (i === 0 ? { ...a, alias: EVIL.alias, bankName: EVIL.bank } : a)));
-    const a = accounts[0]!;
-    const rows = EVIL.memo.map((memo, i) => ({
-      account: a.id,
-      date: '2026-11-01',
-      time: `23:0${i}:00`,
-      direction: 'out' as const,
-      amount: 1000 + i,
-      balanceAfter: 1_000_000,
-      memo,
-      type: '체크\x1b[31m카드',
-      branch: 'branch\u0090',
-      occurrence: 0,
-      category: 'uncategorized',
-      categorySource: 'none' as const,
-      categoryRule: null,
-    }));
-    store.transactions.insertPage(a.id, rows, null);
-  } finally {
-    store.close();
-  }
-}
-
 function copyHome(): string {
   const home = tempHome('finance-pty-');
   cpSync(prepared, home, { recursive: true });
@@ -93,13 +60,13 @@ function check(cols: number, name: string, r: PtyResult, code = 0): void {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 5, months: 4, accounts: 3, end: '2026-11-01', now: () => new Date(NOW) });
+  // controlText: memos, an alias and a bank name carrying ESC[2J, ESC]0;…BEL, a lone CR, C1 controls and a bidi override.
+  sandbox = await startSandbox({ seed: 5, months: 2, accounts: 3, end: '2026-11-01', now: () => new Date(NOW), controlText: true });
   env = sandboxEnv(sandbox, await freePort(), { FINANCE_NOW: NOW, FINANCE_PAGER: 'cat', TERM: 'xterm-256color' });
   prepared = tempHome('finance-pty-');
   await loginPiped(prepared);
   const s = await runCli(['--home', prepared, 'sync', '-q'], { env });
   if (s.code !== 0) throw new Error(s.stderr);
-  seedControlText(prepared);
 }, 60_000);
 afterAll(async () => {
   await sandbox.close();
@@ -131,12 +98,12 @@ describe.concurrent.each(WIDTHS)('at %i columns', (cols) => {
     ['categories', ['categories']],
     ['status', ['status']],
     ['report', ['report']],
-    ['explain', ['explain', EVIL.memo[0]!]],
+    ['explain', ['explain', HOSTILE_MEMOS[0]!]],
   ] as const) {
     it(name, async () => {
       const r = await runPty(['--home', prepared, ...args], { cols, env });
       check(cols, name, r);
-      if (name === 'tx --limit 5' && cols >= 100) expect(r.out).toContain('\\x1b[2J'); // the seeded memo, shown escaped
+      if (name === 'tx --limit 5' && cols >= 100) expect(r.out).toMatch(/\\x1b|\\x9b|\\r|\\u202e/); // a hostile memo, shown escaped
     });
   }
 

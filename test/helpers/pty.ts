@@ -77,6 +77,7 @@ export function rawControl(out: string): string[] {
   if (out.includes('\x1b]0;')) found.push('ESC]0;');
   if (out.includes('\x07')) found.push('BEL');
   if (/[\u0080-\u009f]/.test(out)) found.push('C1');
-  if (out.includes('\rFAKE')) found.push('bare CR'); // the seeded memo's carriage return, unescaped
+  if (/\r[^\n\r\x1b]/.test(out)) found.push('bare CR'); // a carriage return that is not a line end or a redraw
+  if (/[\u202a-\u202e\u2066-\u2069]/.test(out)) found.push('bidi override');
   return found;
 }

@@ -70,7 +70,7 @@ export function register(program: Command, act: Act): void {
         if (ctx.io.json) return ctx.io.data(JSON.stringify(status, null, 2));
         if (token && token.consentDaysLeft < 14) ctx.io.warn(`the login's consent ends in ${Math.max(0, token.consentDaysLeft)} days — run 'finance login' to renew it`);
         const { statusText } = await import('../../render/status-text.js');
-        ctx.io.out(statusText(status, ctx.io.c));
+        ctx.io.out(statusText(status, ctx.io.c, ctx.io.columns));
       }),
     );
 }
