@@ -18,15 +18,17 @@ export async function pageOut(ctx: Context, text: string): Promise<void> {
   const io = ctx.io;
   const body = text.endsWith('\n') ? text : text + '\n';
   const lines = body.split('\n').length - 1;
-  const argv = io.canPage && lines >= io.rows ? pagerCommand(ctx.env) : undefined;
-  if (!argv || !(await runPager(ctx, argv, body))) io.data(body);
+  // The pager writes to our stdout's file descriptor, so only a real terminal stream qualifies (not a test's fake).
+  const fd = (io.streams.stdout as { fd?: unknown }).fd;
+  const argv = io.canPage && typeof fd === 'number' && lines >= io.rows ? pagerCommand(ctx.env) : undefined;
+  if (!argv || !(await runPager(ctx, argv, body, fd as number))) io.data(body);
 }
 
 /** Runs the pager with `text` on its stdin; false when it could not start (the caller prints directly). */
-async function runPager(ctx: Context, argv: string[], text: string): Promise<boolean> {
+async function runPager(ctx: Context, argv: string[], text: string, fd: number): Promise<boolean> {
   // less: keep colours (R), leave short output on screen (F), do not clear it on exit (X); only when unset.
   const env = { ...ctx.env, LESS: ctx.env.LESS ?? 'FRX', LV: ctx.env.LV ?? '-c' };
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env });
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', fd, 'inherit'], env });
   const started = await new Promise<boolean>((resolve) => {
     child.once('spawn', () => resolve(true));
     child.once('error', () => resolve(false));

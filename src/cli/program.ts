@@ -38,7 +38,7 @@ export async function buildProgram(deps: ProgramDeps, version: string): Promise<
     .option('-q, --quiet', 'no progress, summaries, hints or warnings (data commands still print their data; errors still go to stderr)')
     .option('-v, --verbose', 'diagnostics on stderr (never tokens or secrets)')
     .option('--no-input', 'never prompt (implied when stdin is not a terminal)')
-    .option('--no-pager', 'never page long output (pager: $FINANCE_PAGER, else $PAGER, else less -FRX)')
+    .option('--no-pager', 'never page long output (the pager is $FINANCE_PAGER, else $PAGER, else less -FRX)')
     .showHelpAfterError(false)
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })

@@ -62,7 +62,7 @@ describe('finance completion bash', () => {
     expect(bashComplete(['finance', 'tx', '--fo'])).toEqual(['--format']);
     expect(bashComplete(['finance', 'tx', '--format', ''])).toEqual(['text', 'csv', 'json']);
     expect(bashComplete(['finance', 'export', '--format', 'b'])).toEqual(['beancount']);
-    expect(bashComplete(['finance', '--json', 'tx', '--no'])).toEqual(['--no-color', '--no-input']); // global options too
+    expect(bashComplete(['finance', '--json', 'tx', '--no'])).toEqual(['--no-color', '--no-input', '--no-pager']); // global options too
     expect(bashComplete(['finance', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 

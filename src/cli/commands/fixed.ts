@@ -7,7 +7,7 @@ export function register(program: Command, act: Act): void {
   program
     .command('fixed')
     .description('recurring payments and incomes (rent, salary, subscriptions, bills) with their next date')
-    .option('--account <account>', 'only this account: id, last digits, alias or bank name')
+    .option('--account <account>', 'only this account (id, last digits, alias or bank name)')
     .option('--all', 'also list series that have stopped (inactive)')
     .addHelpText('after', '\nExamples:\n  $ finance fixed\n  $ finance fixed --json | jq \'.[] | select(.active) | .nextDate\'')
     .action(

@@ -18,7 +18,7 @@ export function register(program: Command, act: Act): void {
     .description('fetch balances and new transactions of every account (incremental, idempotent)')
     .option('--from <date>', 'fetch from this date (YYYY-MM-DD) instead of the last stored date minus a few days', parseDate)
     .option('--to <date>', 'fetch up to this date (default today)', parseDate)
-    .option('--account <account>', 'only this account: id, last digits, alias or bank name (see finance accounts)')
+    .option('--account <account>', 'only this account (id, last digits, alias or bank name; see finance accounts)')
     .option('--wait', 'if another sync is running, wait for it instead of exiting 75')
     .option('--repair', 'read again every month holding a balance-chain break (see finance status)')
     .option('--deadline <duration>', 'start no new month after this long, e.g. 90s, 10m, 1h (default: the syncDeadline setting, 30m); exit 75', parseDeadline)

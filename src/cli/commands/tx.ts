@@ -10,14 +10,14 @@ export function register(program: Command, act: Act): void {
     .description('list stored transactions, newest first')
     .option('--from <date>', 'from this date (YYYY-MM-DD)', parseDate)
     .option('--to <date>', 'up to this date (YYYY-MM-DD)', parseDate)
-    .option('--account <account>', 'only this account: id, last digits, alias or bank name')
+    .option('--account <account>', 'only this account (id, last digits, alias or bank name)')
     .option('--category <category>', 'only this category (id or Korean name)')
     .option('--search <text>', 'memo, payee, branch or type containing this text; initial consonants (ㅅㅌㅂㅅ) match too')
     .option('--min <won>', 'amount at least this', parseWholeNumber(0, Number.MAX_SAFE_INTEGER))
     .option('--max <won>', 'amount at most this', parseWholeNumber(0, Number.MAX_SAFE_INTEGER))
     .option('--limit <n>', 'at most n rows', parseWholeNumber(1, 100_000_000))
     .addOption(formatOption())
-    .option('--bom', 'with --format csv: start with a UTF-8 byte order mark (for Excel)')
+    .option('--bom', 'with --format csv, start with a UTF-8 byte order mark (for Excel)')
     .addHelpText(
       'after',
       `
