@@ -37,11 +37,15 @@ async function runPager(ctx: Context, argv: string[], text: string, fd: number):
   // Ctrl-C belongs to the pager while it runs (less uses it to stop a search); quitting the pager ends the command.
   const before = ctx.handlesInterrupts;
   ctx.handlesInterrupts = true;
+  // SIGTERM (not a key press) ends the pager too, so `kill` never leaves it holding the terminal.
+  const onTerm = () => child.kill('SIGTERM');
+  process.on('SIGTERM', onTerm);
   try {
     child.stdin!.on('error', () => undefined); // the person quit before reading everything: not an error
     child.stdin!.end(text);
     await new Promise<void>((resolve) => child.once('close', () => resolve()));
   } finally {
+    process.off('SIGTERM', onTerm);
     ctx.handlesInterrupts = before;
   }
   return true;

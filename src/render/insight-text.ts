@@ -153,7 +153,8 @@ export function topPayeeLines(payees: ReadonlyArray<{ payee: string; amount: num
   const nameW = Math.max(...payees.map((p) => displayWidth(sanitizeLine(p.payee))));
   const amountW = Math.max(...payees.map((p) => visible(formatWon(p.amount))));
   const top = payees[0]!.amount;
-  const barW = Math.max(5, Math.min(20, width - (2 + nameW + 2 + amountW + 2 + 6 + 2)));
+  // `${count}건` padded to 6 characters takes 7 cells (건 is wide).
+  const barW = Math.max(5, Math.min(20, width - (2 + nameW + 2 + amountW + 2 + 7 + 2)));
   return payees.map((p) => `  ${padEnd(sanitizeLine(p.payee), nameW)}  ${padStart(formatWon(p.amount), amountW)}  ${`${p.count}건`.padStart(6)}  ${c.cyan(bar(top > 0 ? p.amount / top : 0, barW))}`);
 }
 

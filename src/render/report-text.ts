@@ -84,21 +84,35 @@ export function reportText(report: Report, opts: ReportTextOptions): string {
   const catW = Math.max(0, ...catNames.map(displayWidth));
   const catAmountW = Math.max(0, ...report.categories.map((x) => displayWidth(formatWon(x.amount))));
   const countW = Math.max(0, ...report.categories.map((x) => `${x.count}건`.length));
-  const barW = Math.max(5, Math.min(BAR_WIDTH, width - (2 + catW + 2 + catAmountW + 2 + countW + 2 + 6 + 2)));
   // The change against the comparison period, per category (▲/▼ amount and %).
   const prev = new Map(report.previous?.categories.map((x) => [x.category, x.amount]));
-  const vs = (category: string, amount: number) => (report.previous ? `  ${changeText(prev.get(category) ?? 0, amount, c)}` : '');
+  const change = (category: string, amount: number) => (report.previous ? `  ${changeText(prev.get(category) ?? 0, amount, c)}` : '');
+  const base = 2 + catW + 2 + catAmountW + 2 + countW + 2 + 6 + 2;
+  let barW = Math.max(5, Math.min(BAR_WIDTH, width - base));
+  let showChange = true;
+  if (opts.columns !== undefined && report.previous) {
+    // On a terminal the change column must fit too: the bar shrinks first, then goes, then the change goes.
+    const changeW = Math.max(0, ...report.categories.map((x) => stringWidth(change(x.category, x.amount))));
+    const room = width - base - changeW;
+    barW = room >= 5 ? Math.min(BAR_WIDTH, room) : 0;
+    showChange = base - 2 + (barW ? barW + 2 : 0) + changeW <= width;
+  }
+  const vs = (category: string, amount: number) => (showChange ? change(category, amount) : '');
   for (const [i, x] of report.categories.entries()) {
     const share = `${(x.share * 100).toFixed(1)}%`.padStart(6);
     out.push(
-      `  ${padEnd(catNames[i]!, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}  ${c.cyan(padEnd(bar(x.share, barW), barW))}${vs(x.category, x.amount)}`,
+      `  ${padEnd(catNames[i]!, catW)}  ${padStart(formatWon(x.amount), catAmountW)}  ${`${x.count}건`.padStart(countW)}  ${share}${barW ? `  ${c.cyan(padEnd(bar(x.share, barW), barW))}` : ''}${vs(x.category, x.amount)}`,
     );
   }
   if (report.previous) {
     const p = report.previous;
     const gone = p.categories.filter((x) => !report.categories.some((y) => y.category === x.category));
-    for (const x of gone) out.push(`  ${padEnd(truncateWidth(sanitizeLine(x.name), 16), catW)}  ${padStart(formatWon(0), catAmountW)}  ${' '.repeat(countW + 2 + 6 + 2 + barW)}${vs(x.category, 0)}`);
-    out.push(c.dim(`  vs ${p.from} → ${p.to}: spending ${formatWon(p.spending)}, income ${formatWon(p.income)}`) + `  ${changeText(p.spending, report.spending, c)}`);
+    for (const x of gone) out.push(`  ${padEnd(truncateWidth(sanitizeLine(x.name), 16), catW)}  ${padStart(formatWon(0), catAmountW)}  ${' '.repeat(countW + 2 + 6 + (barW ? 2 + barW : 0))}${vs(x.category, 0)}`);
+    const vsLine = c.dim(`  vs ${p.from} → ${p.to}: spending ${formatWon(p.spending)}, income ${formatWon(p.income)}`);
+    const vsChange = changeText(p.spending, report.spending, c);
+    // On a narrow terminal the change goes on its own line rather than past the edge.
+    if (opts.columns !== undefined && stringWidth(vsLine) + 2 + stringWidth(vsChange) > width) out.push(vsLine, `  ${vsChange}`);
+    else out.push(`${vsLine}  ${vsChange}`);
   }
   out.push('');
 

@@ -123,6 +123,9 @@ describe('an empty data directory', () => {
     expect([f.start, f.days.length, f.lowest.balance, f.warning]).toEqual([0, 30, 0, null]);
     const report = await run(home, ['report'], tty);
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain('no fixed payment started, stopped or changed price');
+    // An empty data directory gets one clear line instead of a report of zeros (CLI.md, issue 13); JSON keeps its shape.
+    expect(report.stderr).toContain('no transactions stored yet');
+    expect(report.stdout).toBe('');
+    expect(JSON.parse((await run(home, ['report', '--json'], { now: NOW })).stdout).spending).toBe(0);
   });
 });

@@ -140,3 +140,33 @@ describe.concurrent.each(WIDTHS)('at %i columns', (cols) => {
     expect(JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).clientSecret).toBe(secret);
   });
 });
+
+describe('the pager', () => {
+  // A stand-in pager that marks its output, so the test sees whether it was used.
+  const pager = () => {
+    const dir = tempHome('finance-pager-');
+    const { mkdirSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    const script = join(dir, 'pager.py');
+    writeFileSync(script, "import sys\nsys.stdout.write('PAGER-START\\n' + sys.stdin.read())\n");
+    return `python3 ${script}`;
+  };
+
+  it('pages tx taller than the screen; not with --no-pager, not when it fits, and prints directly when the pager cannot start', async () => {
+    const e = { ...env, FINANCE_PAGER: pager() };
+    const long = await runPty(['--home', prepared, 'tx'], { cols: 100, rows: 20, env: e });
+    expect(long.code).toBe(0);
+    expect(long.out).toContain('PAGER-START');
+    const off = await runPty(['--home', prepared, '--no-pager', 'tx'], { cols: 100, rows: 20, env: e });
+    expect(off.out).not.toContain('PAGER-START');
+    expect(off.out.split('\n').length).toBeGreaterThan(20);
+    const short = await runPty(['--home', prepared, 'tx', '--limit', '3'], { cols: 100, rows: 20, env: e });
+    expect(short.out).not.toContain('PAGER-START');
+    const broken = await runPty(['--home', prepared, 'tx'], { cols: 100, rows: 20, env: { ...env, FINANCE_PAGER: '/nonexistent/pager' } });
+    expect(broken.code).toBe(0);
+    expect(broken.out.split('\n').length).toBeGreaterThan(20);
+    // piped: never paged
+    const piped = await runCli(['--home', prepared, 'tx', '--limit', '50'], { env: e });
+    expect(piped.stdout).not.toContain('PAGER-START');
+  });
+});

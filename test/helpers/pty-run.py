@@ -3,6 +3,8 @@ import fcntl, os, pty, struct, sys, termios
 
 pid, fd = pty.fork()
 if pid == 0:
+    # Tests read the whole output: no interactive pager waiting for a key (the pager has its own tests).
+    os.environ.setdefault('FINANCE_PAGER', 'cat')
     fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack('HHHH', 60, 100, 0, 0))
     os.execvp(sys.argv[1], sys.argv[1:])
 out = b''

@@ -65,7 +65,6 @@ Examples:
   budget
     .command('list')
     .description('this month (KST) to date against each limit: spent, remaining, share, ok/warn/over')
-    .option('--json', 'JSON array (see CLI.md)')
     .addHelpText('after', "\nExamples:\n  $ finance budget list\n  $ finance budget list --json | jq '.[] | select(.status != \"ok\")'")
     .action(
       act(async (ctx) => {
@@ -85,7 +84,6 @@ Examples:
   budget
     .command('check')
     .description('print the categories over their limit; exit 3 when there is one, else 0 (for cron)')
-    .option('--json', 'JSON array of the categories over their limit')
     .addHelpText('after', '\nExample:\n  $ finance budget check -q || echo "over budget"')
     .action(
       act(async (ctx) => {

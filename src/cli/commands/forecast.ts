@@ -10,7 +10,6 @@ export function register(program: Command, act: Act): void {
     .command('forecast')
     .description('the total balance day by day from today: fixed payments and incomes plus typical daily spending')
     .option('--days <n>', 'days to project, today included (default: through the day after the next salary, at least 30)', parseWholeNumber(1, 3660))
-    .option('--json', 'JSON object (see CLI.md)')
     .option('--no-chart', 'leave out the balance chart')
     .addHelpText(
       'after',
