@@ -54,10 +54,10 @@ export async function runInteractiveClassify(ctx: Context, store: Store): Promis
     if (payee !== '' && payee !== g.memo.trim()) {
       scope = await select<'memo' | 'payee'>(
         {
-          message: `label "${g.memo}" only, or every memo of the payee "${payee}"?`,
+          message: `label "${sanitizeLine(g.memo)}" only, or every memo of the payee "${sanitizeLine(payee)}"?`,
           choices: [
-            { name: `this memo only ("${g.memo}")`, value: 'memo' },
-            { name: `every memo of "${payee}"`, value: 'payee' },
+            { name: `this memo only ("${sanitizeLine(g.memo)}")`, value: 'memo' },
+            { name: `every memo of "${sanitizeLine(payee)}"`, value: 'payee' },
           ],
         },
         { input: ctx.io.streams.stdin as NodeJS.ReadStream, output: ctx.io.streams.stdout as NodeJS.WriteStream, signal: ctx.signal },
