@@ -10,7 +10,7 @@
 
 import type { Classifier } from '../domain/classify.js';
 import { addDaysIso } from '../domain/kst.js';
-import { AuthError, DataError, TemporaryError } from '../errors.js';
+import { AuthError, DataError, InterruptedError, TemporaryError } from '../errors.js';
 import type { OpenBankingClient } from '../openbanking/client.js';
 import { INCOMPLETE_TEXT, type IncompleteReason } from '../openbanking/types.js';
 import type { Store } from '../store/index.js';
@@ -18,6 +18,7 @@ import type { NewTransaction } from '../store/transactions-repo.js';
 import type { Context } from './context.js';
 import { checkChain, fetchWindow, monthWindows, prepareRows, rowsSignature, type ChainBreak, type FetchedWindow, type Window } from './sync-window.js';
 import type { TokenProvider } from './tokens.js';
+import type { RequestLimiter } from './sync-limiter.js';
 
 /** Rows of finished month windows committed in one transaction (bounded memory, few WAL rewrites). */
 export const FLUSH_ROWS = 10_000;
@@ -36,6 +37,8 @@ export interface AccountDeps {
   classifier: Classifier;
   /** epoch ms after which no new window is started */
   deadline: number | null;
+  /** bounds the requests in flight across the run; its limit is also how many windows an account reads ahead */
+  limiter: RequestLimiter;
 }
 
 export interface AccountProgress {
@@ -63,9 +66,12 @@ export async function firstActiveDay(deps: AccountDeps, account: string, from: s
   const { ctx, client, auth } = deps;
   if (monthWindows(from, to).length <= 3) return from;
   try {
-    const pages = client.transactionPages(auth, { fintechUseNum: account, from, to, sortOrder: 'A' });
-    const first = await pages.next();
-    await pages.return(undefined);
+    const first = await deps.limiter.run(async () => {
+      const pages = client.transactionPages(auth, { fintechUseNum: account, from, to, sortOrder: 'A' });
+      const page = await pages.next();
+      await pages.return(undefined);
+      return page;
+    });
     if (first.done) return null;
     const dates = first.value.rows.map((t) => t.date).filter((d) => d >= from && d <= to);
     // Rows only outside the range (a server that ignores dates) or a chain that is not finished prove nothing.
@@ -80,23 +86,22 @@ export async function firstActiveDay(deps: AccountDeps, account: string, from: s
   }
 }
 
-/** Reads one window, and once more when its balance chain breaks (a page the bank sent out of step). */
-async function readChecked(
+/** Checks one window as read, and reads it once more when its balance chain breaks (a page the bank sent out of step). */
+async function checkedWindow(
   deps: AccountDeps,
   account: string,
-  w: Window,
+  f: FetchedWindow,
   prev: number | null,
   p: AccountProgress,
-  onPage: (rows: number, date: string) => void,
 ): Promise<{ f: FetchedWindow; breaks: ChainBreak[]; last: number | null }> {
-  const { ctx, client, auth } = deps;
-  const f = await fetchWindow(client, auth, account, w, ctx.signal, onPage);
+  const { ctx, client, auth, limiter } = deps;
+  const w = f.window;
   p.fetched += f.rows.length;
   const chain = checkChain(f.rows, w, prev);
   if (chain.breaks.length === 0) return { f, ...chain };
   ctx.io.debug(`account ${account}: ${chain.breaks.length} break(s) in the balance chain in ${w.from}..${w.to}; reading the window again`);
   p.refetched++;
-  const again = await fetchWindow(client, auth, account, w, ctx.signal);
+  const again = await limiter.run(() => fetchWindow(client, auth, account, w, ctx.signal));
   const chain2 = checkChain(again.rows, w, prev);
   // The second answer wins when it is at least as whole and its chain at least as sound.
   if ((!again.incomplete || f.incomplete) && chain2.breaks.length <= chain.breaks.length) return { f: again, ...chain2 };
@@ -150,14 +155,29 @@ export async function syncAccountWindows(
   let deadlineHit: Window | null = null;
   // The balance chain continues from the last stored row with a balance before the first window.
   let prev = windows.length > 0 ? (store.transactions.lastBefore(account, windows[0]!.from)?.balanceAfter ?? null) : null;
+  // Windows are read ahead (as many as the limiter allows in flight) while earlier ones are checked and stored, always
+  // in window order; the pages inside one window stay sequential (each needs the previous trace).
+  const { client, auth, limiter } = deps;
+  const reads: Array<Promise<FetchedWindow> | undefined> = [];
+  const startRead = (i: number): void => {
+    if (i >= windows.length || reads[i] !== undefined || deadlinePassed(deps) || ctx.signal.aborted) return;
+    const read = limiter.run(() => fetchWindow(client, auth, account, windows[i]!, ctx.signal, onPage));
+    read.catch(() => {}); // a read-ahead that fails is reported when its turn comes (or not at all)
+    reads[i] = read;
+  };
   try {
-    for (const w of windows) {
-      if (deadlinePassed(deps)) {
+    for (const [i, w] of windows.entries()) {
+      // The first two windows are read one by one: a server that answers both with the same rows (it ignores the
+      // dates) is then asked nothing more; after them, up to the limit are read ahead.
+      for (let k = i; k < i + (i < 2 ? 1 : limiter.limit); k++) startRead(k);
+      const read = reads[i];
+      if (read === undefined) {
+        if (ctx.signal.aborted) throw new InterruptedError('interrupted');
         deadlineHit = w;
         break;
       }
       if (repair) prev = store.transactions.lastBefore(account, w.from)?.balanceAfter ?? null;
-      const { f, breaks, last } = await readChecked(deps, account, w, prev, p, onPage);
+      const { f, breaks, last } = await checkedWindow(deps, account, await read, prev, p);
       prev = last;
       p.skipped += f.skipped;
       const signature = f.rows.length > 0 ? rowsSignature(f.rows) : null;

@@ -13,6 +13,7 @@ import { openSession, tokenProvider } from './session.js';
 import { toAccountInfo } from './login.js';
 import { deadlinePassed, DeadlineError, syncAccountWindows, type AccountDeps, type AccountProgress } from './sync-account.js';
 import type { ChainBreak, Window } from './sync-window.js';
+import { RequestLimiter } from './sync-limiter.js';
 
 export { FLUSH_ROWS } from './sync-account.js';
 export { inAscendingOrder, monthWindows } from './sync-window.js';
@@ -32,7 +33,12 @@ export interface SyncOptions {
   repair?: boolean;
   /** ms from the start after which no new window is started (overrides the syncDeadline setting) */
   deadlineMs?: number | null;
+  /** requests kept in flight (overrides the syncConcurrency setting) */
+  concurrency?: number;
   onProgress?: (p: { account: string; index: number; total: number; fetched: number; date: string }) => void;
+  /** the accounts about to be synced, in order */
+  onStart?: (accounts: Array<{ id: string; label: string }>) => void;
+  onAccountDone?: (p: { account: string; index: number; total: number; result: AccountSyncResult }) => void;
 }
 
 export interface AccountSyncResult {
@@ -106,8 +112,16 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       accounts = store.accounts.list().filter((a) => a.id === opts.account);
       if (accounts.length === 0) throw new UsageError(`no account with id ${opts.account}`, "see 'finance accounts' for the ids");
     }
+    opts.onStart?.(accounts.map((a) => ({ id: a.id, label: `…${a.id.slice(-6)} ${a.bankName} ${a.accountNumMasked}` })));
     const classifier = loadClassifier(store);
-    const deps: AccountDeps = { ctx, store, client, auth, classifier, deadline: deadlineMs === null ? null : started + deadlineMs };
+    const limiter = new RequestLimiter(opts.concurrency ?? config.syncConcurrency);
+    // A 429 or a quota answer (O0008/O0009) halves the requests in flight for the rest of the run.
+    client.onThrottle = (why) => {
+      const before = limiter.limit;
+      const now = limiter.lower();
+      if (now < before) ctx.io.debug(`the server answered ${why}: requests in flight lowered from ${before} to ${now} for the rest of this sync`);
+    };
+    const deps: AccountDeps = { ctx, store, client, auth, classifier, limiter, deadline: deadlineMs === null ? null : started + deadlineMs };
     const lastIdBefore = store.transactions.maxId();
     const results: AccountSyncResult[] = [];
     /** Why each failed account failed: the exit code when every account failed. */
@@ -116,29 +130,29 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     let authError: AuthError | undefined;
     let deadlineError: DeadlineError | undefined;
     const name = (a: AccountRow) => cleanOutside(`${a.bankName} ${a.accountNumMasked} (${a.id})`);
-    for (const [index, account] of accounts.entries()) {
+    // Accounts run side by side (as many as the limit allows at the start; 1 = one after another, as before); their
+    // requests share the limiter, and every store call runs on this one thread, so there is one writer.
+    const byIndex: Array<AccountSyncResult | undefined> = [];
+    const stopAll = () => interrupted || authError !== undefined;
+    const syncOne = async (account: AccountRow, index: number): Promise<AccountSyncResult | undefined> => {
       if (ctx.signal.aborted) {
         interrupted = true;
-        break;
+        return undefined;
       }
       const r: AccountSyncResult = { id: account.id, fetched: 0, inserted: 0, status: 'ok' };
       if (account.state === CLOSED_STATE) {
         // A closed registration answers only errors; its stored history stays, nothing is asked.
-        results.push({ ...r, status: 'skipped', closed: true });
         ctx.io.debug(`account ${name(account)} is closed (account_state 09); skipped`);
-        continue;
+        return { ...r, status: 'skipped', closed: true };
       }
       if (deadlinePassed(deps)) {
         deadlineError ??= new DeadlineError('the sync deadline passed; the remaining accounts were not synced', 'run finance sync again to continue (or raise --deadline)');
-        r.status = 'failed';
-        r.error = 'deadline passed before this account';
-        results.push(r);
-        continue;
+        return { ...r, status: 'failed', error: 'deadline passed before this account' };
       }
       const p: AccountProgress = { fetched: 0, inserted: 0, memoUpdates: 0, refetched: 0, skipped: 0, chainBreaks: [] };
       try {
         try {
-          const bal = await client.balance(auth, account.id);
+          const bal = await limiter.run(() => client.balance(auth, account.id));
           store.accounts.saveBalance(account.id, bal.balance, bal.available, ctx.now().toISOString());
         } catch (e) {
           // Each inquiry API answers on its own (the testbed needs test data per API): the transactions still come.
@@ -170,12 +184,12 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
         if (p.skipped > 0) ctx.io.debug(`account ${name(account)}: ${p.skipped} row(s) with inout_type 기타 left out (no direction, no money moved)`);
         if (p.ignoresDates) ctx.io.warn(`account ${name(account)}: the server ignores the requested dates (the same rows for different months); stored what it sent`);
         store.accounts.markSync(account.id, 'ok', null, ctx.now().toISOString());
+        return r;
       } catch (e) {
         if (e instanceof InterruptedError || ctx.signal.aborted) {
           interrupted = true;
           store.accounts.markSync(account.id, 'failed', 'interrupted', ctx.now().toISOString());
-          results.push({ ...r, status: 'failed', error: 'interrupted' });
-          break;
+          return { ...r, status: 'failed', error: 'interrupted' };
         }
         if (!(e instanceof FinanceError)) throw e;
         const message = cleanOutside(e.message);
@@ -183,16 +197,28 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
         r.error = message;
         store.accounts.markSync(account.id, 'failed', message, ctx.now().toISOString());
         if (e instanceof AuthError) {
-          authError = e;
-          results.push(r);
-          break;
+          authError ??= e;
+          return r;
         }
         if (e instanceof DeadlineError) deadlineError ??= e;
         else ctx.io.streams.stderr.write(`finance: account ${name(account)} failed: ${message}${e.hint ? ` — ${e.hint}` : ''}\n`);
         failures.set(account.id, e);
+        return r;
       }
-      results.push(r);
-    }
+    };
+    let next = 0;
+    const workers = Math.max(1, Math.min(limiter.limit, accounts.length));
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (next < accounts.length && !stopAll()) {
+          const index = next++;
+          const r = await syncOne(accounts[index]!, index);
+          byIndex[index] = r;
+          if (r) opts.onAccountDone?.({ account: r.id, index, total: accounts.length, result: r });
+        }
+      }),
+    );
+    for (const r of byIndex) if (r) results.push(r);
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
     const paired = store.transactions.pairOwnTransfers(lastIdBefore);
     if (paired > 0) reclassifyAll(store, { dryRun: false, ownOnly: true }); // a leg of an own transfer is a transfer

@@ -1,7 +1,7 @@
 // The Open Banking API client: token exchange/refresh and the four inquiry endpoints, with one token refresh after
 // an O0002/O0003 rejection and defensive paging (../shared/openbanking-api.md §3–§5).
 
-import { AuthError, ConfigError, UsageError } from '../errors.js';
+import { ApiError, AuthError, ConfigError, UsageError } from '../errors.js';
 import {
   TokenRejectedError,
   decodeAccountList,
@@ -92,6 +92,8 @@ export class OpenBankingClient {
   private readonly base: URL;
   private readonly http: HttpOptions;
   private readonly now: () => Date;
+  /** Told when the server asks to slow down (HTTP 429, quota codes O0008/O0009), so a caller can send less at once. */
+  onThrottle: ((why: string) => void) | undefined;
 
   constructor(private readonly opts: ClientOptions) {
     this.base = parseBaseUrl(opts.baseUrl);
@@ -99,7 +101,10 @@ export class OpenBankingClient {
     this.http = {
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       ...(opts.retries !== undefined ? { retries: opts.retries } : {}),
-      ...(opts.log ? { log: opts.log } : {}),
+      log: (line: string) => {
+        if (/ HTTP 429\b/.test(line)) this.onThrottle?.('HTTP 429');
+        opts.log?.(line);
+      },
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
       ...(opts.random ? { random: opts.random } : {}),
       ...(opts.onThrottle ? { onThrottle: opts.onThrottle } : {}),
@@ -241,6 +246,7 @@ export class OpenBankingClient {
       try {
         return decode(body);
       } catch (e) {
+        if (e instanceof ApiError && (e.rspCode === 'O0008' || e.rspCode === 'O0009')) this.onThrottle?.(e.rspCode);
         if (!(e instanceof TokenRejectedError)) throw e;
         if (round > 0) throw new AuthError('the bank rejected the access token', "run 'finance login'", { cause: e });
         token = await auth.refreshAfterRejection();

@@ -79,7 +79,7 @@ describe('finance sync', () => {
     sandbox.setFaults({ malformedPageOnCall: 6 }); // past the account list, a balance and the first-day probe
     let r;
     try {
-      r = await runCli(['--home', home, 'sync', '--json'], { env });
+      r = await runCli(['--home', home, 'sync', '--json'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '1' } }); // call 6 counted in today's order
     } finally {
       sandbox.resetFaults();
     }
@@ -165,7 +165,7 @@ describe('finance sync', () => {
     const { home, env } = await freshLogin();
     sandbox.setFaults({ latencyMs: 80 });
     try {
-      const first = startCli(['--home', home, 'sync', '-q'], { env });
+      const first = startCli(['--home', home, 'sync', '-q'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '1' } }); // kept busy
       await new Promise((res) => setTimeout(res, 400));
       const t0 = Date.now();
       const second = await runCli(['--home', home, 'sync'], { env });

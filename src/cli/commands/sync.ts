@@ -39,7 +39,8 @@ Examples:
         const { runSync } = await import('../../app/sync.js');
         const { formatNumber } = await import('../../render/format.js');
         const account = opts.account ? (await import('../../app/account-ref.js')).resolveAccount(await ctx.store(), opts.account) : undefined;
-        const progress = ctx.io.progress('sync');
+        const { AccountsProgress } = await import('../../app/sync-progress.js');
+        let progress = new AccountsProgress(ctx.io);
         const result = await runSync(ctx, {
           from: opts.from,
           to: opts.to,
@@ -47,10 +48,10 @@ Examples:
           wait: opts.wait === true,
           repair: opts.repair === true,
           ...(opts.deadline !== undefined ? { deadlineMs: opts.deadline } : {}),
-          onProgress: (p) => {
-            progress.setLabel(`sync ${p.index + 1}/${p.total} ${p.account.slice(-6)}`);
-            progress.update(p.fetched, undefined, `rows, at ${p.date}`);
-          },
+          onStart: (accounts) => (progress = new AccountsProgress(ctx.io, accounts)),
+          onProgress: (p) => progress.update(p.account, p.fetched, p.date),
+          onAccountDone: ({ account, result: r }) =>
+            progress.finish(account, r.status === 'ok' ? 'done' : r.status, r.status === 'ok' ? `${formatNumber(r.inserted)} new` : (r.error ?? '')),
         });
         progress.done();
         if (ctx.io.json) {
