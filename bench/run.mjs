@@ -14,8 +14,9 @@ import { cli, directToken, login } from './lib/session.mjs';
 import { fmtInt, fmtMb, fmtMs, fmtRate, spread, summarize } from './lib/stats.mjs';
 import { checkTargets } from './lib/targets.mjs';
 import { insightSection, insightTargets } from './lib/insight.mjs';
+import { latencySection } from './lib/sync-latency.mjs';
 
-const SECTIONS = ['sync', 'store', 'report', 'insight', 'classify', 'detect', 'startup'];
+const SECTIONS = ['sync', 'latency', 'store', 'report', 'insight', 'classify', 'detect', 'startup'];
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(`usage: npm run bench [-- --quick] [-- --only ${SECTIONS.join(',')}]\n`);
@@ -357,6 +358,7 @@ async function section(name, fn) {
 }
 
 for (const size of SIZES) await section('sync', () => syncSize(size, true));
+await section('latency', () => latencySection({ table, log }));
 for (const size of SIZES) await section('store', () => storeSize(size));
 await section('report', reportSection);
 await section('insight', async () =>

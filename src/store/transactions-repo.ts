@@ -397,14 +397,16 @@ export class TransactionsRepo {
     const minutes = (col: string) => `(CAST(substr(${col},1,2) AS INTEGER)*60 + CAST(substr(${col},4,2) AS INTEGER))`;
     // CROSS JOIN keeps the new rows as the outer loop (a rowid range), each looked up in the date index.
     const pick = (newSide: 'o' | 'i') =>
-      `SELECT o.id AS outId, i.id AS inId, abs(${minutes('o.time')} - ${minutes('i.time')}) AS gap
+      `SELECT o.id AS outId, i.id AS inId, abs(${minutes('o.time')} - ${minutes('i.time')}) AS gap,
+              o.date AS d, o.time AS ot, o.account AS oa, i.account AS ia, i.time AS it
          FROM transactions ${newSide === 'o' ? 'o' : 'i'}
          CROSS JOIN transactions ${newSide === 'o' ? 'i' : 'o'}
            ON i.date = o.date AND i.amount = o.amount AND i.account <> o.account
         WHERE o.direction = 'out' AND i.direction = 'in' AND o.own_transfer IS NULL AND i.own_transfer IS NULL
           AND o.amount > 0 AND ${newSide}.id > @since ${newSide === 'i' ? 'AND o.id <= @since' : ''}`;
     const candidates = this.db
-      .prepare(`${pick('o')} UNION ALL ${pick('i')} ORDER BY outId, gap`)
+      // By what the rows say, not by id: ids follow the order a concurrent sync stored accounts in, pairs must not.
+      .prepare(`${pick('o')} UNION ALL ${pick('i')} ORDER BY d, ot, oa, gap, ia, it, outId, inId`)
       .all({ since: sinceId }) as Array<{ outId: number; inId: number; gap: number }>;
     const used = new Set<number>();
     const mark = this.db.prepare('UPDATE transactions SET own_transfer = ? WHERE id IN (?, ?)');
