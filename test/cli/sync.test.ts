@@ -134,7 +134,7 @@ describe('finance sync', () => {
     const { home, env } = await freshLogin();
     sandbox.setFaults({ latencyMs: 40 });
     try {
-      const h = startCli(['--home', home, 'sync'], { env });
+      const h = startCli(['--home', home, 'sync'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '1' } }); // still mid-run at 700 ms on a loaded machine
       await new Promise((res) => setTimeout(res, 700));
       h.child.kill('SIGINT');
       const r = await h.done;
