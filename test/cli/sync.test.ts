@@ -1,5 +1,7 @@
 // `finance sync` end to end: the built CLI against the sandbox over HTTP — exactness, idempotence, faults, crashes.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { kstDate, addDaysIso } from '../../src/domain/kst.js';
@@ -166,7 +168,8 @@ describe('finance sync', () => {
     sandbox.setFaults({ latencyMs: 80 });
     try {
       const first = startCli(['--home', home, 'sync', '-q'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '1' } }); // kept busy
-      await new Promise((res) => setTimeout(res, 400));
+      // Until the first one holds the lock (its pid file appears): a fixed delay loses that race on a loaded machine.
+      for (let waited = 0; !existsSync(join(home, 'sync-lock.pid')) && waited < 20_000; waited += 50) await new Promise((res) => setTimeout(res, 50));
       const t0 = Date.now();
       const second = await runCli(['--home', home, 'sync'], { env });
       expect(second.code).toBe(75);
