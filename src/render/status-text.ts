@@ -46,8 +46,12 @@ export function statusText(s: StatusView, c: ChalkInstance, columns?: number): s
     rows.push(['', exp]);
     if (s.token.consentExpiresAt !== undefined && s.token.consentDaysLeft !== undefined) {
       const cd = s.token.consentDaysLeft;
-      const consent = cd < 0 ? [`expired ${formatKstTimestamp(s.token.consentExpiresAt)}`, "run 'finance login' to give consent again"] : [`renew by ${formatKstTimestamp(s.token.consentExpiresAt)} (${cd} days left)`, "sync refreshes the token until then"];
-      rows.push(['Consent', cd < 14 ? c.yellow(consent[0]!) : consent[0]!], ['', c.dim(consent[1]!)]);
+      const at = formatKstTimestamp(s.token.consentExpiresAt);
+      const consent = cd < 0 ? [`expired ${at}`, "— run 'finance login' to give consent again"] : [`new consent needed by ${at} (${cd} days left; sync refreshes the token until then)`, "— then run 'finance login'"];
+      const one = `${consent[0]} ${consent[1]}`;
+      // One line where it fits (and on a pipe); on a narrow terminal the next step goes on its own line.
+      if (columns === undefined || stringWidth(one) + 16 <= columns) rows.push(['Consent', cd < 14 ? c.yellow(one) : one]);
+      else rows.push(['Consent', cd < 14 ? c.yellow(truncateWidth(consent[0]!, columns - 16)) : truncateWidth(consent[0]!, columns - 16)], ['', consent[1]!]);
     }
   }
   rows.push(['Accounts', String(s.accounts.length)]);
