@@ -88,6 +88,7 @@ describe('the strict YYYY-MM-DD parser', () => {
     for (const s of ['2024-01-01', '2024-12-31', '2024-01-31', '2024-12-01', '0000-03-01', '9999-12-31', '2024-09-09', '2024-10-10']) {
       expect(formatIsoDay(parseIsoDay(s)), s).toBe(s);
       expect(isIsoDate(s), s).toBe(true);
+      expect(kstIsIsoDate(s), s).toBe(true);
     }
     expect(parseIsoDay('1970-01-10')).toBe(9);
     expect(parseIsoDay('1970-10-01')).toBe(273);
