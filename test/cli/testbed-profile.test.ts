@@ -159,4 +159,19 @@ describe('finance against --profile testbed', () => {
     for (const a of openAccounts()) expect(ledger.stdout).toContain(a.bankName);
     expect(ledger.stdout).not.toContain(closedAccount().accountNumMasked);
   });
+
+  it('csv with --bom starts with a UTF-8 byte order mark (tx and export); --bom on a journal is 64', async () => {
+    for (const args of [['export', '--format', 'csv', '--bom'], ['tx', '--format', 'csv', '--bom']]) {
+      const r = await runCli(['--home', home, ...args], { env: julyEnv() });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.startsWith('\uFEFF'), args.join(' ')).toBe(true);
+      expect(r.stdout.slice(1).split('\n')[0]).toMatch(/^[a-z]/);
+      const plain = await runCli(['--home', home, ...args.slice(0, -1)], { env: julyEnv() });
+      expect(plain.stdout.startsWith('\uFEFF')).toBe(false);
+      expect(r.stdout.slice(1)).toBe(plain.stdout);
+    }
+    const bad = await runCli(['--home', home, 'export', '--format', 'ledger', '--bom'], { env: julyEnv() });
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/--bom is only for --format csv/);
+  });
 });

@@ -16,17 +16,20 @@ export function register(program: Command, act: Act): void {
     .option('--from <date>', 'from this date (YYYY-MM-DD)', parseDate)
     .option('--to <date>', 'up to this date (YYYY-MM-DD)', parseDate)
     .option('-o, --output <file>', 'write to this file (replaced atomically) instead of stdout')
+    .option('--bom', 'with --format csv, start with a UTF-8 byte order mark (for Excel)')
     .addHelpText(
       'after',
       `
 Examples:
   $ finance export --format ledger -o finance.journal && hledger -f finance.journal balance
   $ finance export --format beancount --from 2026-01-01 -o finance.beancount && bean-check finance.beancount
-  $ finance export --format csv > transactions.csv`,
+  $ finance export --format csv > transactions.csv
+  $ finance export --format csv --bom -o transactions.csv     # opens in Korean Excel`,
     )
     .action(
       act(async (ctx, opts) => {
         const { UsageError } = await import('../../errors.js');
+        if (opts.bom && opts.format !== 'csv') throw new UsageError('--bom is only for --format csv', 'drop --bom, or export with --format csv');
         if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`, 'give a start date on or before the end date');
         const store = await ctx.store();
         const journal = await import('../../domain/journal.js');
@@ -40,9 +43,10 @@ Examples:
         })();
         let chunks: Iterable<string>;
         if (opts.format === 'csv') {
-          const { csvLine } = await import('../../render/csv.js');
+          const { csvLine, BOM } = await import('../../render/csv-line.js');
+          const bom = opts.bom === true ? BOM : '';
           chunks = (function* () {
-            yield csvLine(journal.EXPORT_CSV_HEADERS) + '\n';
+            yield bom + csvLine(journal.EXPORT_CSV_HEADERS) + '\n';
             for (const r of rows) yield csvLine(journal.exportCsvRow(r)) + '\n';
           })();
         } else {
