@@ -1,6 +1,7 @@
 // Sync progress on a terminal: one line per account (as `docker pull` shows its layers), redrawn in place on stderr at
 // most every 80 ms. Nothing when stderr is not a TTY or with -q (the command prints its one summary line instead).
 
+import { truncateWidth } from '../render/table.js';
 import { sanitizeLine } from '../sanitize.js';
 import type { IO } from './io.js';
 
@@ -75,7 +76,7 @@ export class AccountsProgress {
     this.last = now;
     const cols = this.io.streams.stderr.columns ?? 80;
     const up = this.drawn > 0 ? `\x1b[${this.drawn}A` : '';
-    const body = [...this.lines.values()].map((l) => `\r\x1b[2K${this.text(l).slice(0, cols - 1)}\n`).join('');
+    const body = [...this.lines.values()].map((l) => `\r\x1b[2K${truncateWidth(this.text(l), cols - 1)}\n`).join('');
     this.io.streams.stderr.write(up + body);
     this.drawn = this.lines.size;
   }

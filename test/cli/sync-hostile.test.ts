@@ -173,8 +173,11 @@ describe('sync against a hostile server (issue 14)', () => {
   it('item 6: --deadline stops after the current window with 75, keeps what is stored, and a later run completes it', async () => {
     const rows = ledger(200, 10);
     h = await startHostile([{ fin: 'F000000000000000000000A1', rows, balance: 5 }]);
-    h.latencyMs = 150;
-    const { home, env } = seededHome(h);
+    // One request at a time at 400 ms: ten month windows take about 4 s however idle the machine, so a 2 s deadline
+    // always falls inside the run.
+    h.latencyMs = 400;
+    const { home, env: base } = seededHome(h);
+    const env = { ...base, FINANCE_SYNC_CONCURRENCY: '1' };
     expect((await sync(home, env, '--deadline', '5x')).code).toBe(64);
     expect((await sync(home, { ...env, FINANCE_SYNC_DEADLINE: 'soon' })).code).toBe(78);
     expect((await runCli(['--home', home, 'config', 'set', 'syncDeadline', 'tomorrow'], { env })).code).toBe(64);
