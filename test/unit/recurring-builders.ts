@@ -1,7 +1,8 @@
 // Tiny builders for recurring-detection tests: calendar series with business-day shifts, and seeded noise.
 
 import { addMonths, daysInMonth, formatIsoDay, nextBusinessDay, parseIsoDay, previousBusinessDay } from '../../src/domain/dates.js';
-import type { RecurringInput } from '../../src/domain/recurring.js';
+import { normalizeMemo, type RecurringInput, type RecurringSeries } from '../../src/domain/recurring.js';
+import type { TruthSeries } from '../../src/sandbox/generator.js';
 
 export type Move = 'later' | 'earlier' | 'none';
 
@@ -62,4 +63,14 @@ export function rng(seed: number): () => number {
 
 export function between(random: () => number, lo: number, hi: number): number {
   return lo + Math.floor(random() * (hi - lo + 1));
+}
+
+/** Scoring against the generator's truth: same account, direction and memo, last occurrence within 10 days. */
+export function sameSeries(t: TruthSeries, f: RecurringSeries): boolean {
+  return (
+    t.account === f.account &&
+    t.direction === f.direction &&
+    normalizeMemo(t.memo) === normalizeMemo(f.memo) &&
+    Math.abs(Date.parse(t.last) - Date.parse(f.lastDate)) <= 10 * 86_400_000
+  );
 }

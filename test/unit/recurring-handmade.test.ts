@@ -3,8 +3,9 @@
 // other traffic): precision and recall against the truth, with every miss and false series printed.
 
 import { describe, expect, it } from 'vitest';
-import { detectRecurring, normalizeMemo, type RecurringInput, type RecurringSeries } from '../../src/domain/recurring.js';
+import { detectRecurring, type RecurringInput, type RecurringSeries } from '../../src/domain/recurring.js';
 import { generateHousehold, type TruthSeries } from '../../src/sandbox/generator.js';
+import { sameSeries } from './recurring-builders.js';
 
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 const detectable = (s: TruthSeries): boolean => s.occurrences >= (s.cadence === 'yearly' ? 2 : 3);
@@ -32,12 +33,7 @@ describe('fixed payments with hand-made series in the truth, seeds 1–20', () =
       const used = new Set<TruthSeries>();
       for (const f of found) {
         const match = open.find(
-          (t) =>
-            !used.has(t) &&
-            t.account === f.account &&
-            t.direction === f.direction &&
-            normalizeMemo(t.memo) === normalizeMemo(f.memo) &&
-            Math.abs(Date.parse(t.last) - Date.parse(f.lastDate)) <= 10 * 86_400_000,
+          (t) => !used.has(t) && sameSeries(t, f),
         );
         if (match) {
           used.add(match);

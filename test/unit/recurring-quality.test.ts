@@ -2,8 +2,9 @@
 // recall, F1 and cadence accuracy for the detector and for the first design's baseline rule, side by side.
 
 import { describe, expect, it } from 'vitest';
-import { detectRecurring, detectRecurringBaseline, normalizeMemo, type RecurringInput, type RecurringSeries } from '../../src/domain/recurring.js';
+import { detectRecurring, detectRecurringBaseline, type RecurringInput, type RecurringSeries } from '../../src/domain/recurring.js';
 import { generateHousehold, type TruthSeries } from '../../src/sandbox/generator.js';
+import { sameSeries } from './recurring-builders.js';
 
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 
@@ -24,12 +25,7 @@ function score(found: RecurringSeries[], truth: TruthSeries[], s: Score): void {
   const used = new Set<TruthSeries>();
   for (const f of found) {
     const match = open.find(
-      (t) =>
-        !used.has(t) &&
-        t.account === f.account &&
-        t.direction === f.direction &&
-        normalizeMemo(t.memo) === normalizeMemo(f.memo) &&
-        Math.abs(Date.parse(t.last) - Date.parse(f.lastDate)) <= 10 * 86_400_000,
+      (t) => !used.has(t) && sameSeries(t, f),
     );
     if (match) {
       used.add(match);
