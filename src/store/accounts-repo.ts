@@ -67,7 +67,7 @@ export class AccountsRepo {
                 a.last_sync_at AS lastSyncAt, a.last_sync_status AS lastSyncStatus, a.last_sync_error AS lastSyncError,
                 (SELECT count(*) FROM transactions t WHERE t.account = a.id) AS transactions,
                 (SELECT max(date) FROM transactions t WHERE t.account = a.id) AS newestDate
-           FROM accounts a ORDER BY a.created_at, a.id`,
+           FROM accounts a ORDER BY a.created_at, a.rowid`,
       )
       .all() as Array<Record<string, unknown>>;
     return rows.map((r) => ({ ...r, inquiryAgree: r.inquiryAgree === 1, listed: r.listed === 1 }) as AccountRow);
@@ -76,7 +76,7 @@ export class AccountsRepo {
   /** What `--account` may name an account by: its id, bank name, masked number and alias (src/app/account-ref.ts). */
   refs(): AccountRef[] {
     return this.db
-      .prepare('SELECT id, bank_name AS bankName, account_num_masked AS accountNumMasked, alias FROM accounts ORDER BY created_at, id')
+      .prepare('SELECT id, bank_name AS bankName, account_num_masked AS accountNumMasked, alias FROM accounts ORDER BY created_at, rowid')
       .all() as AccountRef[];
   }
 

@@ -111,7 +111,7 @@ export class ReportRepo {
                 coalesce(a.balance, (SELECT t.balance_after FROM transactions t WHERE t.account = a.id AND t.balance_after IS NOT NULL
                                       ORDER BY t.date DESC, t.time DESC, t.id DESC LIMIT 1)) AS balance,
                 a.balance_at AS balanceAt
-           FROM accounts a ORDER BY a.created_at, a.id`,
+           FROM accounts a ORDER BY a.created_at, a.rowid`,
       )
       .all() as AccountBalance[];
   }

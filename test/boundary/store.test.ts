@@ -141,6 +141,24 @@ describe('store', () => {
     store.close();
   });
 
+  it('lists accounts in the order the bank listed them, even when stored in the same millisecond', () => {
+    // created_at has millisecond precision: two accounts stored in one ms used to fall back to id order, so the
+    // report's account lines swapped between runs.
+    const store = Store.open(tempDb());
+    const first = { ...account, id: '120250000199999999999999', bankName: '신한은행' };
+    const second = { ...account, id: '120250000100000000000001', bankName: '카카오뱅크' };
+    store.accounts.replaceListed([first, second]);
+    store.db.prepare("UPDATE accounts SET created_at = '2026-03-02T00:00:00.000Z'").run();
+    const ids = [first.id, second.id];
+    expect(store.accounts.list().map((a) => a.id)).toEqual(ids);
+    expect(store.accounts.refs().map((a) => a.id)).toEqual(ids);
+    expect(store.reports.accountBalances().map((a) => a.id)).toEqual(ids);
+    // A later listing in another order keeps the first order (upserts keep their place).
+    store.accounts.replaceListed([second, first]);
+    expect(store.accounts.list().map((a) => a.id)).toEqual(ids);
+    store.close();
+  });
+
   it('labels, keywords and user categories round-trip', () => {
     const store = Store.open(tempDb());
     store.labels.setLabel('김철수', 'transfer');
