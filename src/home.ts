@@ -1,6 +1,6 @@
 // The data directory: where it is (flag > FINANCE_HOME > platform default) and keeping it private (0700 / files 0600).
 
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
@@ -42,7 +42,8 @@ export function ensureHome(dir: string, warn: (message: string) => void = () => 
   const real = realpathSync(dir);
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);
-    const fst = lstatSync(file);
+    const fst = lstatIfPresent(file);
+    if (fst === undefined) continue; // gone since readdir: another finance closed the database (-wal, -shm)
     if (fst.isSymbolicLink()) {
       let target: string | undefined;
       try {
@@ -59,16 +60,37 @@ export function ensureHome(dir: string, warn: (message: string) => void = () => 
       }
       continue;
     }
-    if (fst.isFile() && (fst.mode & 0o077) !== 0) {
-      chmodSync(file, FILE_MODE);
-      warn(`${file} was readable by others; tightened it to 0600`);
-    }
+    if (fst.isFile() && (fst.mode & 0o077) !== 0 && chmodIfPresent(file)) warn(`${file} was readable by others; tightened it to 0600`);
   }
 }
 
 /** Sets a file we own to 0600 if it exists (after SQLite or conf created it under whatever umask). */
 export function privateFile(path: string): void {
-  if (!existsSync(path)) return;
-  const st = lstatSync(path);
-  if (!st.isSymbolicLink() && (st.mode & 0o777) !== FILE_MODE) chmodSync(path, FILE_MODE);
+  const st = lstatIfPresent(path);
+  if (st !== undefined && !st.isSymbolicLink() && (st.mode & 0o777) !== FILE_MODE) chmodIfPresent(path);
+}
+
+const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * The -wal and -shm files come and go: SQLite deletes them when the last connection of any finance process closes,
+ * which can fall between our readdir/exists check and the lstat or chmod. A file gone meanwhile needs no tightening.
+ */
+function lstatIfPresent(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    throw e;
+  }
+}
+
+function chmodIfPresent(path: string): boolean {
+  try {
+    chmodSync(path, FILE_MODE);
+    return true;
+  } catch (e) {
+    if (isMissing(e)) return false;
+    throw e;
+  }
 }

@@ -59,7 +59,7 @@ describe('report', () => {
         .all(FROM, TO) as Array<{ category: string; amount: number; count: number }>;
       expect(rep.categories.map((c: { category: string; amount: number; count: number }) => [c.category, c.amount, c.count]).sort()).toEqual(cats.map((c) => [c.category, c.amount, c.count]).sort());
       expect(rep.categories.reduce((s: number, c: { share: number }) => s + c.share, 0)).toBeCloseTo(1, 2);
-      const accounts = (db.prepare('SELECT id, balance FROM accounts ORDER BY created_at, id').all() as Array<{ id: string; balance: number }>);
+      const accounts = (db.prepare('SELECT id, balance FROM accounts ORDER BY created_at, rowid').all() as Array<{ id: string; balance: number }>);
       // a past period (it ended before today): assets are the balances at its end, from the balance chain
       const atTo = accounts.map((a) => (db.prepare('SELECT balance_after AS b FROM transactions WHERE account = ? AND date <= ? ORDER BY date DESC, time DESC, id DESC LIMIT 1').get(a.id, TO) as { b: number }).b);
       expect(rep.accounts.map((a: { balance: number }) => a.balance)).toEqual(atTo);
