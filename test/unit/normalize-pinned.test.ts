@@ -68,3 +68,41 @@ describe('labels', () => {
     expect(c.classify('월세홍길동', 'out').source).not.toBe('label'); // inner spaces still count for labels
   });
 });
+
+describe('every shop word', () => {
+  it('ends a shop name, not a branch, alone or after a brand', () => {
+    const shops = ['백화점', '면세점', '편의점', '정육점', '할인점', '대리점', '전문점', '매점', '양판점', '철물점', '안경점', '문구점', '제과점', '반점', '판매점', '가맹점', '영업점'];
+    for (const shop of shops) {
+      expect(isBranchTail(shop), shop).toBe(false);
+      expect(isBranchTail(`강남${shop}`), shop).toBe(false);
+      expect(stripBranchSuffix(`롯데${shop}`, 2), shop).toBe(`롯데${shop}`);
+    }
+  });
+
+  it('a branch whose name merely contains a shop word is still a branch', () => {
+    expect(isBranchTail('백화점앞점')).toBe(true);
+    expect(isBranchTail('반점동점')).toBe(true);
+    expect(isBranchTail('역점')).toBe(true);
+  });
+});
+
+describe('payment apps', () => {
+  it('the first app of a chain is the one reported, whatever the chain', () => {
+    expect(unwrapPaymentApp(normalizeMemo('NHN페이코 스타벅스'))).toEqual({ app: 'nhn페이코', rest: '스타벅스' });
+    expect(unwrapPaymentApp(normalizeMemo('NHNKCP 쿠팡'))).toEqual({ app: 'nhnkcp', rest: '쿠팡' });
+    expect(unwrapPaymentApp(normalizeMemo('KCP 카카오페이'))).toEqual({ app: 'kcp', rest: '' });
+    expect(unwrapPaymentApp(normalizeMemo('토스페이머니'))).toEqual({ app: '토스페이머니', rest: '' });
+    expect(unwrapPaymentApp(normalizeMemo('PAYCO 넷플릭스'))).toEqual({ app: 'payco', rest: '넷플릭스' });
+  });
+});
+
+describe('corporate markers', () => {
+  it('only the four marks in parentheses, and only 주/유 cut off at the end, are dropped', () => {
+    expect(normalizeMemo('나눔(사')).toBe('나눔사');
+    expect(normalizeMemo('미래(재')).toBe('미래재');
+    expect(normalizeMemo('한빛(합)')).toBe('한빛합');
+    expect(normalizeMemo('(주)한빛(주)')).toBe('한빛');
+    expect(normalizeMemo('한빛(주)상사')).toBe('한빛상사');
+    expect(normalizeMemo('(유한빛')).toBe('유한빛');
+  });
+});
