@@ -76,3 +76,27 @@ describe('the built-in dictionary', () => {
     expect(builtinKeywords()).toEqual(rules);
   });
 });
+
+describe('branch names after the longest brand', () => {
+  it('the brand that reaches furthest from the first position decides where the branch begins', () => {
+    // 대출이자 (loan interest) holds 대출 and 이자; the branch begins after 대출이자, so 이자 is no branch word
+    const c = createClassifier();
+    expect(pick(c.classify('대출이자 역삼점', 'in'))).toEqual(['income', 'built-in keyword "이자"']);
+    expect(pick(c.classify('대출이자 역삼점', 'out'))).toEqual(['finance', 'built-in keyword "대출이자"']);
+  });
+
+  it('a shop branch named after a 센터 is still a shop, a bank branch ends in 센터', () => {
+    const c = createClassifier();
+    expect(c.classify('박진우', 'out', { branch: '코엑스센터점' }).category).toBe('uncategorized');
+    expect(c.classify('박진우', 'out', { branch: '강남금융센터' }).category).toBe('transfer');
+  });
+});
+
+describe('without labels', () => {
+  it('no memo is decided by a label or a payee label', () => {
+    const c = createClassifier();
+    for (const memo of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', '월세', '스타벅스']) {
+      expect(c.classify(memo, 'out').source, memo).not.toBe('label');
+    }
+  });
+});

@@ -106,3 +106,15 @@ describe('corporate markers', () => {
     expect(normalizeMemo('(유한빛')).toBe('유한빛');
   });
 });
+
+describe('long branch tails', () => {
+  it('a long tail ending in a two-syllable shop word is a shop, not a branch', () => {
+    for (const shop of ['중화요리반점', '서울대학교매점', '북경반점', '역앞매점']) expect(isBranchTail(shop), shop).toBe(false);
+    expect(isBranchTail('중화요리점')).toBe(true);
+  });
+
+  it('only the text after the brand decides: a lone 점 after it is no branch, a shop word across the brand is', () => {
+    expect(stripBranchSuffix('스타벅스점', 4)).toBe('스타벅스점');
+    expect(stripBranchSuffix('스타벅스백화점', 5)).toBe('스타벅스백');
+  });
+});
