@@ -177,7 +177,7 @@ function unlikelyByChance(
 const GRID_STEPS = [100_000, 50_000, 10_000, 5_000, 1_000, 500, 100, 50, 10, 5, 1];
 
 /** The coarsest price grid every amount of the group lies on (all multiples of 500 → 500). */
-function priceGrid(amounts: ArrayLike<number>): number {
+export function priceGrid(amounts: ArrayLike<number>): number {
   for (const step of GRID_STEPS) {
     let all = true;
     for (let j = 0; j < amounts.length && all; j++) if (amounts[j]! % step !== 0) all = false;
@@ -187,13 +187,14 @@ function priceGrid(amounts: ArrayLike<number>): number {
 }
 
 /** The price step an amount is written in: 29,900 → 100, 50,000 → 10,000, 13,500 → 100. */
-function granularity(amount: number): number {
+export function granularity(amount: number): number {
   let step = 1;
   while (step < 1_000_000 && amount % (step * 10) === 0) step *= 10;
   return step;
 }
 
-function logChoose(n: number, k: number): number {
+/** log of the binomial coefficient C(n, k): the ways `k` missed periods can sit among `n`. */
+export function logChoose(n: number, k: number): number {
   let v = 0;
   for (let i = 0; i < k; i++) v += Math.log((n - i) / (i + 1));
   return v;
