@@ -24,6 +24,14 @@ describe('expected amount', () => {
     expect(expectedAmount([1, 100_000, 9, 10, 100], 'varying')).toBe(10);
     expect(expectedAmount([50_000, 70_000, 60_000], 'varying')).toBe(60_000);
     expect(expectedAmount([42_000], 'varying')).toBe(42_000);
+    // older amounts do not count: the middle of all five would be 50
+    expect(expectedAmount([1, 2, 50, 60, 70], 'varying')).toBe(60);
+  });
+
+  it('leaves the amounts it is given in their order', () => {
+    const amounts = [70, 10, 60, 20, 50];
+    expectedAmount(amounts, 'varying');
+    expect(amounts).toEqual([70, 10, 60, 20, 50]);
   });
 
   it('with two amounts a varying bill expects their mean, rounded to the won', () => {
@@ -89,6 +97,8 @@ describe('an own-account transfer is listed once', () => {
     expect(oncePerOwnTransfer([out, income])).toEqual([out, income]);
     const plainOut = { ...out, ownTransfer: false };
     expect(oncePerOwnTransfer([plainOut, inn])).toEqual([plainOut, inn]);
+    const otherOut = { ...out, account: 'acc-3' }; // two own transfers out, from two accounts, alike in all else
+    expect(oncePerOwnTransfer([out, otherOut])).toEqual([out, otherOut]);
     const twoIns = { ...out, direction: 'in' as const };
     expect(oncePerOwnTransfer([twoIns, inn])).toEqual([twoIns, inn]);
   });

@@ -63,6 +63,11 @@ describe('the baseline detector', () => {
     expect(s).toMatchObject({ lastDate: '2024-03-02', nextDate: '2024-04-02', amountKind: 'varying', expectedAmount: 38_000, averageAmount: 37_667 });
   });
 
+  it('a fixed series that just changed price expects the new price', () => {
+    const [s] = base(afterGaps('보험', [30, 30, 30], [50_000, 50_000, 50_000, 52_000]), '2024-04-01');
+    expect(s).toMatchObject({ amountKind: 'fixed', expectedAmount: 52_000 });
+  });
+
   it('a series is inactive once today is more than half a period past its next date', () => {
     const txns = afterGaps('x', [30, 30]); // next 2024-03-31; monthly half period is 15 days
     expect(base(txns, '2024-04-15')[0]!.active).toBe(true);

@@ -1,8 +1,8 @@
 // Pins the calendar facts fixed-payment detection reads (src/domain/recurring-calendar.ts): day of month, month index,
 // business day and month end — inside the precomputed 2000–2050 table and outside it — the clamped day of a month,
 // the Monday-based week and the 설/추석 months.
-import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../src/domain/dates.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { civilFromDays, daysFromCivil, daysInMonth, isBusinessDayNumber, parseIsoDay } from '../../src/domain/dates.js';
 import {
   dayInMonthIndex, domOf, isBusiness, isLunarHolidayMonth, isMonthEnd, monthIndexOf, weekIndexOf,
 } from '../../src/domain/recurring-calendar.js';
@@ -67,5 +67,28 @@ describe('설날 and 추석 months', () => {
     const other = ['2024-01', '2024-05', '2024-10', '2024-12', '2025-02', '2025-09', '2025-03'];
     expect(lunar.map((m) => isLunarHolidayMonth(monthOf(`${m}-01`)))).toEqual(lunar.map(() => true));
     expect(other.map((m) => isLunarHolidayMonth(monthOf(`${m}-01`)))).toEqual(other.map(() => false));
+  });
+});
+
+describe('the precomputed table', () => {
+  // a fresh copy of the module, so its table is built here rather than by whichever test ran first
+  let fresh: typeof import('../../src/domain/recurring-calendar.js');
+  beforeAll(async () => {
+    vi.resetModules();
+    fresh = await import('../../src/domain/recurring-calendar.js');
+  });
+
+  it('agrees with the calendar arithmetic on every day of 2000–2050', () => {
+    const wrong: string[] = [];
+    for (let n = daysFromCivil(2000, 1, 1); n <= daysFromCivil(2050, 12, 31); n++) {
+      const { year, month, day } = civilFromDays(n);
+      const ok =
+        fresh.domOf(n) === day &&
+        fresh.monthIndexOf(n) === year * 12 + month - 1 &&
+        fresh.isBusiness(n) === isBusinessDayNumber(n) &&
+        fresh.isMonthEnd(n) === (day === daysInMonth(year, month));
+      if (!ok) wrong.push(`${year}-${month}-${day}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
