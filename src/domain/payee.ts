@@ -101,6 +101,8 @@ function computePayee(memo: string): string {
   if (tokens.length > 1 && LEADING.has(norm(tokens[0]!))) tokens.shift();
   // Employer payroll: "(주)한빛소프트 급여" and "급여 (주)엔씨" are the employer; "10월 급여" stays 급여.
   tokens = tokens.filter((t) => !TRAILING_JUNK.test(t) || tokens.length === 1);
+  // Only numbers and months ("10월 11월", "1234 5678"): nothing names a merchant, so the memo is its own payee.
+  if (tokens.length === 0) return whole;
   if (tokens.length > 1) {
     const named = tokens.filter((t) => !SALARY_WORDS.has(norm(t)));
     if (named.length > 0 && named.length < tokens.length) tokens = named;
@@ -108,10 +110,8 @@ function computePayee(memo: string): string {
   // Branch names, numbers and payment words at the end: "김밥천국 역삼1호점", "관리비 101동 1203", "새마을금고 이체".
   const droppable = (t: string): boolean => isBranchTail(norm(t)) || TRAILING_JUNK.test(t) || GENERIC.has(norm(t));
   while (tokens.length > 1 && droppable(tokens[tokens.length - 1]!)) tokens.pop();
-  // A store number glued to the name: "홍콩반점0410".
+  // A store number glued to the name: "홍콩반점0410" (the syllable before it stays, so the token never empties).
   tokens[0] = tokens[0]!.replace(/(?<=[가-힣])\d{4,}$/, '');
-  if (tokens[0] === '') tokens.shift();
-  if (tokens.length === 0) return whole;
 
   const first = norm(tokens[0]!);
   const brand = aliasBrand(norm(tokens.join('')), first);
