@@ -127,3 +127,46 @@ describe('search', () => {
     expect(searchMatcher('coffee')('(주)할리스에프앤비', 'HOLLYS')).toBe(false);
   });
 });
+
+describe('edge shapes', () => {
+  it('a lone 점 glued to a brand is no branch; a branch glued to an alias is', () => {
+    expect(payeeOf('할리스점')).toBe('할리스점');
+    expect(payeeOf('투썸삼성화재점')).toBe('투썸플레이스');
+  });
+
+  it('a long unknown name glued to a branch keeps its whole name', () => {
+    expect(payeeOf('가나다라마바사아자차카타파하거너더러역삼점')).toBe('가나다라마바사아자차카타파하거너더러역삼점');
+  });
+
+  it('an unknown merchant loses a separate branch word', () => {
+    expect(payeeOf('모르는가게 역삼점')).toBe('모르는가게');
+  });
+
+  it('decomposed Hangul (as macOS writes it) gives the composed payee', () => {
+    expect(payeeOf('모르는가게 역삼'.normalize('NFD'))).toBe('모르는가게 역삼');
+  });
+
+  it('a memo of separators only is itself, trimmed', () => {
+    expect(payeeOf('()')).toBe('()');
+    expect(payeeOf('  *  ')).toBe('*');
+  });
+
+  it('an app with a payment word stays whole even when the app alone is a known brand', () => {
+    expect(payeeOf('네이버파이낸셜 송금')).toBe('네이버파이낸셜 송금');
+  });
+
+  it('a remittance app alone is the app', () => {
+    expect(payeeOf('토스')).toBe('토스');
+  });
+
+  it('a number alone after a payment word is the payee; payroll words alone keep the first', () => {
+    expect(payeeOf('자동이체 1234')).toBe('1234');
+    expect(payeeOf('급여 상여')).toBe('급여');
+    expect(payeeOf('상여금 월급')).toBe('상여금');
+  });
+
+  it('a store number is only cut at the end of the name', () => {
+    expect(payeeOf('북경반점0410호')).toBe('북경반점0410호');
+  });
+});
+
