@@ -155,6 +155,10 @@ describe('edge shapes', () => {
     expect(payeeOf('네이버파이낸셜 송금')).toBe('네이버파이낸셜 송금');
   });
 
+  it('a payment word left alone after an app is the payee', () => {
+    expect(payeeOf('카카오페이 결제취소')).toBe('결제취소');
+  });
+
   it('a remittance app alone is the app', () => {
     expect(payeeOf('토스')).toBe('토스');
   });
