@@ -45,6 +45,12 @@ describe("the person's keywords", () => {
     expect(pick(c.classify('동호회비', 'out', { type: '체크카드' }))).toEqual(['transfer', 'user keyword "회비"']);
   });
 
+  it('a rule whose text normalises to nothing matches no memo', () => {
+    const c = createClassifier({ userKeywords: [{ keyword: '--', category: 'car' }, { keyword: '(주)', category: 'gift' }] });
+    expect(pick(c.classify('스타벅스', 'out'))).toEqual(['cafe', 'built-in keyword "스타벅스"']);
+    expect(c.classify('모르는상점', 'out').category).toBe('uncategorized');
+  });
+
   it('a rule without a category (an incomplete row) is ignored', () => {
     const rules = [{ keyword: '스타벅스', category: undefined }] as unknown as KeywordRule[];
     const c = createClassifier({ userKeywords: rules });
@@ -74,6 +80,15 @@ describe('the built-in dictionary', () => {
     const every = new Set([...listed.keys()].map((k) => normalizeMemo(k.split('\u0000')[1]!)));
     expect(new Set(norms)).toEqual(every);
     expect(builtinKeywords()).toEqual(rules);
+  });
+});
+
+describe('ties', () => {
+  it('of two equally long keywords of one tier the further left decides, whatever shorter words lie inside them', () => {
+    const c = createClassifier();
+    expect(pick(c.classify('씨제이푸드빌 한국맥도날드', 'out'))).toEqual(['cafe', 'built-in keyword "씨제이푸드빌"']);
+    expect(pick(c.classify('한국맥도날드 씨제이푸드빌', 'out'))).toEqual(['food', 'built-in keyword "한국맥도날드"']);
+    expect(pick(c.classify('씨제이푸드빌 우아한형제들', 'in'))).toEqual(['income', 'built-in keyword "씨제이푸드빌"']);
   });
 });
 

@@ -23,6 +23,7 @@ describe('payment apps', () => {
     expect(payeeOf('카카오페이스타벅스')).toBe('스타벅스');
     expect(payeeOf('NHN-KCP쿠팡')).toBe('쿠팡');
     expect(payeeOf('NHN-KCP 김밥천국역삼점')).toBe('김밥천국');
+    expect(payeeOf('카카오페이. 모르는가게')).toBe('모르는가게');
   });
 
   it('a bare app is the brand behind it when one is known, else its own name; an app with a payment word stays whole', () => {
