@@ -16,12 +16,15 @@ import { INCOMPLETE_TEXT, type IncompleteReason } from '../openbanking/types.js'
 import type { Store } from '../store/index.js';
 import type { NewTransaction } from '../store/transactions-repo.js';
 import type { Context } from './context.js';
-import { checkChain, fetchWindow, monthWindows, prepareRows, rowsSignature, type ChainBreak, type FetchedWindow, type Window } from './sync-window.js';
+import { checkChain, fetchWindow, monthWindows, planWindows, prepareRows, rowsSignature, type ChainBreak, type FetchedWindow, type Window } from './sync-window.js';
 import type { TokenProvider } from './tokens.js';
 import type { RequestLimiter } from './sync-limiter.js';
 
 /** Rows of finished month windows committed in one transaction (bounded memory, few WAL rewrites). */
 export const FLUSH_ROWS = 10_000;
+
+/** Windows read ahead of the one being stored, per request slot (memory: a few months of rows per slot). */
+export const READ_AHEAD = 3;
 
 /** A window whose page chain ended early: its rows were stored, the checkpoint stays before it. */
 export class IncompleteWindowError extends DataError {}
@@ -130,7 +133,7 @@ export async function syncAccountWindows(
       store.transactions.storeBatch(account, [], { checkpoint: { from: range.from, through: range.to } });
       return;
     }
-    windows = monthWindows(start, range.to);
+    windows = planWindows(start, range.to);
   }
 
   let pending: NewTransaction[] = [];
@@ -168,8 +171,9 @@ export async function syncAccountWindows(
   try {
     for (const [i, w] of windows.entries()) {
       // The first two windows are read one by one: a server that answers both with the same rows (it ignores the
-      // dates) is then asked nothing more; after them, up to the limit are read ahead.
-      for (let k = i; k < i + (i < 2 ? 1 : limiter.limit); k++) startRead(k);
+      // dates) is then asked nothing more; after them, READ_AHEAD × the limit are read ahead, so one long page chain
+      // at the head does not leave the other slots idle while it ends (the limiter still bounds what is in flight).
+      for (let k = i; k < i + (i < 2 ? 1 : READ_AHEAD * limiter.limit); k++) startRead(k);
       const read = reads[i];
       if (read === undefined) {
         if (ctx.signal.aborted) throw new InterruptedError('interrupted');

@@ -27,6 +27,18 @@ export function monthWindows(from: string, to: string): Window[] {
   return out;
 }
 
+/** A range this short is asked in one window even across a month's end (a daily sync on the 1st is one request). */
+export const SHORT_RANGE_DAYS = 31;
+
+/**
+ * The windows a sync asks for [from, to]: one window when the range spans at most SHORT_RANGE_DAYS days, else
+ * calendar months (a long range in month windows: bounded pages per request, and windows to read side by side).
+ */
+export function planWindows(from: string, to: string): Window[] {
+  if (from > to) return [];
+  return addDaysIso(from, SHORT_RANGE_DAYS - 1) >= to ? [{ from, to }] : monthWindows(from, to);
+}
+
 /** One window as the server answered it. */
 export interface FetchedWindow {
   window: Window;

@@ -130,8 +130,8 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     let authError: AuthError | undefined;
     let deadlineError: DeadlineError | undefined;
     const name = (a: AccountRow) => cleanOutside(`${a.bankName} ${a.accountNumMasked} (${a.id})`);
-    // Accounts run side by side (as many as the limit allows at the start; 1 = one after another, as before); their
-    // requests share the limiter, and every store call runs on this one thread, so there is one writer.
+    // Accounts run side by side (1 = one after another, as before); their requests share the limiter, and every store
+    // call runs on this one thread, so there is one writer.
     const byIndex: Array<AccountSyncResult | undefined> = [];
     const stopAll = () => interrupted || authError !== undefined;
     const syncOne = async (account: AccountRow, index: number): Promise<AccountSyncResult | undefined> => {
@@ -151,15 +151,18 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       }
       const p: AccountProgress = { fetched: 0, inserted: 0, memoUpdates: 0, refetched: 0, skipped: 0, chainBreaks: [] };
       try {
-        try {
-          const bal = await limiter.run(() => client.balance(auth, account.id));
-          store.accounts.saveBalance(account.id, bal.balance, bal.available, ctx.now().toISOString());
-        } catch (e) {
-          // Each inquiry API answers on its own (the testbed needs test data per API): the transactions still come.
-          if (e instanceof AuthError || e instanceof InterruptedError || ctx.signal.aborted || !(e instanceof FinanceError)) throw e;
-          r.balanceError = cleanOutside(e.message);
-          ctx.io.warn(`account ${name(account)}: the balance could not be read: ${r.balanceError}`);
-        }
+        // The balance is asked alongside the transactions (one round trip less per account at a real latency);
+        // it is awaited before the account is done, so nothing is written after the run ends.
+        const balanceRead = limiter.run(() => client.balance(auth, account.id)).then(
+          (bal) => store.accounts.saveBalance(account.id, bal.balance, bal.available, ctx.now().toISOString()),
+          (e: unknown) => {
+            // Each inquiry API answers on its own (the testbed needs test data per API): the transactions still come.
+            if (e instanceof AuthError || e instanceof InterruptedError || ctx.signal.aborted || !(e instanceof FinanceError)) throw e;
+            r.balanceError = cleanOutside(e.message);
+            ctx.io.warn(`account ${name(account)}: the balance could not be read: ${r.balanceError}`);
+          },
+        );
+        balanceRead.catch(() => {}); // awaited below; a transactions failure takes precedence
         let range: { from: string; to: string } | { repair: Window[] };
         if (opts.repair) range = { repair: repairWindows(store.transactions.chainBreakMonths(account.id), today) };
         else {
@@ -169,10 +172,17 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
         }
         let last = 0;
         try {
-          await syncAccountWindows(deps, account.id, range, p, (rows, date) => {
-            last += rows;
-            opts.onProgress?.({ account: account.id, index, total: accounts.length, fetched: last, date });
-          });
+          try {
+            await syncAccountWindows(deps, account.id, range, p, (rows, date) => {
+              last += rows;
+              opts.onProgress?.({ account: account.id, index, total: accounts.length, fetched: last, date });
+            });
+          } catch (e) {
+            // A refused token says more than a window that failed because of it.
+            const balanceError = await balanceRead.then(() => undefined, (b: unknown) => b);
+            throw balanceError instanceof AuthError ? balanceError : e;
+          }
+          await balanceRead;
         } finally {
           r.fetched = p.fetched;
           r.inserted = p.inserted;
@@ -207,7 +217,9 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
       }
     };
     let next = 0;
-    const workers = Math.max(1, Math.min(limiter.limit, accounts.length));
+    // With room for more than one request, every account starts at once and the limiter alone bounds what is in
+    // flight (an account waiting for a worker would leave slots idle while the others read page chains one by one).
+    const workers = limiter.limit === 1 ? 1 : Math.max(1, accounts.length);
     await Promise.all(
       Array.from({ length: workers }, async () => {
         while (next < accounts.length && !stopAll()) {
@@ -221,7 +233,6 @@ export async function runSync(ctx: Context, opts: SyncOptions): Promise<SyncResu
     for (const r of byIndex) if (r) results.push(r);
     const inserted = results.reduce((s, r) => s + r.inserted, 0);
     const paired = store.transactions.pairOwnTransfers(lastIdBefore);
-    if (paired > 0) reclassifyAll(store, { dryRun: false, ownOnly: true }); // a leg of an own transfer is a transfer
     if (paired > 0) reclassifyAll(store, { dryRun: false, ownOnly: true }); // a leg of an own transfer is a transfer
     const fetched = results.reduce((s, r) => s + r.fetched, 0);
     const synced = results.filter((r) => r.status !== 'skipped');

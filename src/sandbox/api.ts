@@ -111,7 +111,10 @@ function checkBankCall(ctx: SandboxContext, q: URLSearchParams, extra: () => str
     ctx.tranIds.clear();
     ctx.tranIds.set(today, (seen = new Set()));
   }
-  if (seen.has(tranId)) return { error: fail(ctx, ctx.faults.faults.duplicateTranIdCode, '거래고유번호 중복') };
+  if (seen.has(tranId)) {
+    ctx.duplicateTranIds++;
+    return { error: fail(ctx, ctx.faults.faults.duplicateTranIdCode, '거래고유번호 중복') };
+  }
   seen.add(tranId);
   const account = ctx.household.accounts.find((a) => a.fintechUseNum === fin);
   if (!account) return { error: fail(ctx, 'A0304', '핀테크이용번호 정보 불일치') };

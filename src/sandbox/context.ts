@@ -23,6 +23,8 @@ export interface SandboxContext {
   ids: Rng;
   /** bank_tran_ids seen, per KST day */
   tranIds: Map<string, Set<string>>;
+  /** calls refused because their bank_tran_id was already used that day */
+  duplicateTranIds: number;
 }
 
 export function envelope(ctx: SandboxContext): { api_tran_id: string; api_tran_dtm: string } {

@@ -59,6 +59,9 @@ export interface SandboxStats {
   rejected429: number;
   /** requests per path (no query strings) */
   byPath: Record<string, number>;
+  /** distinct bank_tran_ids accepted today (KST), and calls refused for reusing one */
+  bankTranIds: number;
+  duplicateTranIds: number;
 }
 
 export interface SandboxHandle {
@@ -108,11 +111,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const ctx: SandboxContext = {
     household, profile, clientId: opts.clientId ?? DEFAULT_CLIENT_ID, clientSecret: opts.clientSecret ?? DEFAULT_CLIENT_SECRET,
     orgCode, seed, tokenTtlSeconds: ttl, autoConsent: opts.autoConsent ?? false, now, tokens, faults,
-    ids: new Rng(seed, 'api-tran-id'), tranIds: new Map(),
+    ids: new Rng(seed, 'api-tran-id'), tranIds: new Map(), duplicateTranIds: 0,
   };
   let requests = 0;
   let loopback = false;
-  const stats: SandboxStats = { requests: 0, inFlight: 0, peakInFlight: 0, rejected429: 0, byPath: {} };
+  const stats: Omit<SandboxStats, 'bankTranIds' | 'duplicateTranIds'> = { requests: 0, inFlight: 0, peakInFlight: 0, rejected429: 0, byPath: {} };
   let delayed = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -178,7 +181,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     }
   };
 
-  const snapshot = (): SandboxStats => ({ ...stats, byPath: { ...stats.byPath } });
+  const snapshot = (): SandboxStats => ({
+    ...stats,
+    byPath: { ...stats.byPath },
+    bankTranIds: [...ctx.tranIds.values()].reduce((n, ids) => n + ids.size, 0),
+    duplicateTranIds: ctx.duplicateTranIds,
+  });
   const resetStats = (): void => {
     Object.assign(stats, { requests: 0, peakInFlight: stats.inFlight, rejected429: 0, byPath: {} });
   };

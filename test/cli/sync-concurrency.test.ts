@@ -44,6 +44,28 @@ describe('sync with overlapped requests', () => {
     expect(integrity(home)).toBe('ok');
   });
 
+  it('bank_tran_id: every bank call of two overlapped syncs on one day carries its own id', async () => {
+    const { home, env } = await freshLogin();
+    const before = sandbox.stats();
+    sandbox.setFaults({ latencyMs: 20, jitterMs: 15 });
+    sandbox.resetStats();
+    try {
+      for (let run = 0; run < 2; run++) {
+        const r = await runCli(['--home', home, 'sync', '--from', '2000-01-01'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '8' } });
+        expect(r.code, r.stderr).toBe(0);
+      }
+    } finally {
+      sandbox.resetFaults();
+    }
+    const after = sandbox.stats();
+    const calls = (after.byPath['/v2.0/account/balance/fin_num'] ?? 0) + (after.byPath['/v2.0/account/transaction_list/fin_num'] ?? 0);
+    expect(after.peakInFlight).toBeGreaterThan(2);
+    expect(calls).toBeGreaterThan(20);
+    // The sandbox keeps every id it accepted today: one new id per call, none refused as a repeat.
+    expect(after.duplicateTranIds - before.duplicateTranIds).toBe(0);
+    expect(after.bankTranIds - before.bankTranIds).toBe(calls);
+  });
+
   it('syncConcurrency 1 keeps one request at a time', async () => {
     const { home, env } = await freshLogin();
     sandbox.setFaults({ latencyMs: 5 });

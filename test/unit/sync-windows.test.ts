@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { inAscendingOrder, monthWindows } from '../../src/app/sync.js';
+import { planWindows } from '../../src/app/sync-window.js';
 import type { Transaction } from '../../src/domain/types.js';
 
 const tx = (date: string, time: string, memo: string): Transaction => ({
@@ -17,6 +18,18 @@ describe('monthWindows', () => {
     ]);
     expect(monthWindows('2024-02-29', '2024-02-29')).toEqual([{ from: '2024-02-29', to: '2024-02-29' }]);
     expect(monthWindows('2026-05-02', '2026-05-01')).toEqual([]);
+  });
+});
+
+describe('planWindows', () => {
+  it('asks a short range in one window, even across the end of a month (a daily sync on the 1st)', () => {
+    expect(planWindows('2026-11-28', '2026-12-03')).toEqual([{ from: '2026-11-28', to: '2026-12-03' }]);
+    expect(planWindows('2026-12-03', '2026-12-03')).toEqual([{ from: '2026-12-03', to: '2026-12-03' }]);
+    // 31 days is still short; 32 days are month windows
+    expect(planWindows('2026-01-15', '2026-02-14')).toEqual([{ from: '2026-01-15', to: '2026-02-14' }]);
+    expect(planWindows('2026-01-15', '2026-02-15')).toEqual(monthWindows('2026-01-15', '2026-02-15'));
+    expect(planWindows('2026-01-15', '2026-02-15')).toHaveLength(2);
+    expect(planWindows('2026-05-02', '2026-05-01')).toEqual([]);
   });
 });
 
