@@ -109,6 +109,12 @@ describe('business days around long holidays', () => {
     expect(isBusinessDay('2025-10-02')).toBe(true);
     expect(isBusinessDay('2025-10-10')).toBe(true);
   });
+
+  it('a day before the precomputed years is still checked against the holidays: 1990-01-01, a Monday, is 신정', () => {
+    expect(isBusinessDay('1990-01-01')).toBe(false);
+    expect(isBusinessDay('1990-03-01')).toBe(false); // 삼일절, a Thursday
+    expect(isBusinessDay('1990-03-02')).toBe(true);
+  });
 });
 
 describe('Korean wall-clock dates (kst.ts)', () => {
