@@ -136,8 +136,12 @@ describe('finance sync', () => {
     const { home, env } = await freshLogin();
     sandbox.setFaults({ latencyMs: 40 });
     try {
-      const h = startCli(['--home', home, 'sync'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '1' } }); // still mid-run at 700 ms on a loaded machine
-      await new Promise((res) => setTimeout(res, 700));
+      sandbox.resetStats();
+      const h = startCli(['--home', home, 'sync'], { env: { ...env, FINANCE_SYNC_CONCURRENCY: '1' } });
+      // Mid-run, not mid-start-up: a fixed 700 ms could fall before the CLI had loaded (and set its SIGINT handler) on a
+      // loaded machine, and the signal then killed it outright. Its first transaction request proves it is running.
+      const txPath = '/v2.0/account/transaction_list/fin_num';
+      for (let waited = 0; (sandbox.stats().byPath[txPath] ?? 0) < 1 && waited < 20_000; waited += 20) await new Promise((res) => setTimeout(res, 20));
       h.child.kill('SIGINT');
       const r = await h.done;
       expect(r.code, r.stderr).toBe(130);
