@@ -1,0 +1,222 @@
+// Pins calendar pattern matching (src/domain/recurring-chains.ts) on its own: which nominal dates a payment proposes
+// (its day, the weekend/holiday days it may have been moved from, the month end's missing days), which rows a
+// hand-made series may use, and how runs of periods become chains — bridged gaps, the amount and move direction a
+// chain follows, where a chain with too many gaps is cut, and the one-price runs offered beside it.
+import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../src/domain/dates.js';
+import { BAND_CADENCE, buildChains, CADENCES, fillBand, fillBuckets, PhaseBuckets, type Chain } from '../../src/domain/recurring-chains.js';
+
+const day = parseIsoDay;
+const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+const weekIndex = (iso: string) => Math.floor((day(iso) + 3) / 7);
+
+/** The (phase, slot, position, shift) entries of a bucket set, phase by phase. */
+function entries(b: PhaseBuckets): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (let p = 0; p < b.slot.length; p++) for (let k = 0; k < b.slot[p]!.length; k++) out.push([p, b.slot[p]![k]!, b.pos[p]![k]!, b.shift[p]![k]!]);
+  return out;
+}
+
+function buckets(dates: string[]) {
+  const month = new PhaseBuckets(32);
+  const week = new PhaseBuckets(7);
+  fillBuckets(dates.map(day), month, week);
+  return { month: entries(month), week: entries(week) };
+}
+
+describe('the nominal dates a payment proposes', () => {
+  it('a payment on a business day after a run of holidays proposes each of them, as moved later', () => {
+    // 설날 2024: Friday 9 February to Monday 12 (substitute holiday); paid Tuesday 13
+    const feb = monthIndex('2024-02-01');
+    expect(buckets(['2024-02-13']).month).toEqual([
+      [9, feb, 0, 1], [10, feb, 0, 1], [11, feb, 0, 1], [12, feb, 0, 1], [13, feb, 0, 0],
+    ]);
+    const w = weekIndex('2024-02-13');
+    expect(buckets(['2024-02-13']).week).toEqual([
+      [0, w - 1, 0, 1], [1, w, 0, 1], [2, w, 0, 0], [5, w - 1, 0, 1], [6, w - 1, 0, 1],
+    ]);
+  });
+
+  it('a payment on a business day before a run of holidays proposes each of them, as moved earlier', () => {
+    // 추석 2026: Thursday 24 to Saturday 26 September, then Sunday; paid Wednesday 23
+    const sep = monthIndex('2026-09-01');
+    expect(buckets(['2026-09-23']).month).toEqual([
+      [23, sep, 0, 0], [24, sep, 0, -1], [25, sep, 0, -1], [26, sep, 0, -1], [27, sep, 0, -1],
+    ]);
+  });
+
+  it('a payment with business days on both sides proposes only its own date', () => {
+    expect(buckets(['2024-03-13']).month).toEqual([[13, monthIndex('2024-03-01'), 0, 0]]);
+  });
+
+  it('a payment made on a weekend proposes only its own date: nothing is moved onto a weekend', () => {
+    // Saturday 16 March 2024
+    expect(buckets(['2024-03-16']).month).toEqual([[16, monthIndex('2024-03-01'), 0, 0]]);
+    expect(buckets(['2024-03-16']).week).toEqual([[6, weekIndex('2024-03-16'), 0, 0]]);
+  });
+
+  it('a month’s last day also stands for the days that month lacks, so a 31st series matches 30 November', () => {
+    const nov = monthIndex('2023-11-01');
+    expect(buckets(['2023-11-30']).month).toEqual([[30, nov, 0, 0], [31, nov, 0, 0]]);
+    const feb = monthIndex('2023-02-01');
+    // and, as 1 March (삼일절) is a holiday, the 1st of March moved earlier
+    expect(buckets(['2023-02-28']).month).toEqual([[1, feb + 1, 0, -1], [28, feb, 0, 0], [29, feb, 0, 0], [30, feb, 0, 0], [31, feb, 0, 0]]);
+  });
+
+  it('positions follow the input, and refilling starts from empty buckets', () => {
+    const month = new PhaseBuckets(32);
+    const week = new PhaseBuckets(7);
+    fillBuckets([day('2024-03-13'), day('2024-03-14')], month, week);
+    fillBuckets([day('2024-03-12'), day('2024-03-13')], month, week);
+    expect(entries(month)).toEqual([[12, monthIndex('2024-03-01'), 0, 0], [13, monthIndex('2024-03-01'), 1, 0]]);
+    expect(entries(week).map((e) => e[2])).toEqual([0, 1]);
+  });
+});
+
+describe('the rows a hand-made series may use', () => {
+  function band(dates: string[], amounts: number[], skip: number[] = []) {
+    const b = new PhaseBuckets(32);
+    const s = new Uint8Array(dates.length);
+    for (const i of skip) s[i] = 1;
+    fillBand(dates.map(day), amounts, b, s);
+    return entries(b);
+  }
+
+  it('each row proposes every day of month within three days of its own, marked early or late', () => {
+    const m = monthIndex('2024-03-01');
+    expect(band(['2024-03-15', '2024-04-15'], [300_000, 300_000]).filter((e) => e[2] === 0)).toEqual([
+      [12, m, 0, 1], [13, m, 0, 1], [14, m, 0, 1], [15, m, 0, 0], [16, m, 0, -1], [17, m, 0, -1], [18, m, 0, -1],
+    ]);
+  });
+
+  it('the days proposed stop at the 1st and the 31st', () => {
+    const phases = (iso: string) => band([iso, '2024-05-10'], [5, 5]).filter((e) => e[2] === 0).map((e) => e[0]);
+    expect(phases('2024-03-02')).toEqual([1, 2, 3, 4, 5]);
+    expect(phases('2024-03-30')).toEqual([27, 28, 29, 30, 31]);
+  });
+
+  it('a row whose amount no other row repeats is left out, except in a 설/추석 month', () => {
+    const rows = ['2024-01-15', '2024-02-15', '2024-03-15', '2024-04-15']; // February 2024 holds 설날
+    const used = (amounts: number[], skip: number[] = []) => [...new Set(band(rows, amounts, skip).map((e) => e[2]))];
+    expect(used([300_000, 500_000, 300_000, 700_000])).toEqual([0, 1, 2]);
+    // a row already in a series is left out, and its amount no longer counts as repeated
+    expect(used([300_000, 300_000, 300_000, 300_000], [1])).toEqual([0, 2, 3]);
+    expect(used([300_000, 500_000, 300_000, 700_000], [0])).toEqual([1]);
+  });
+});
+
+describe('chains', () => {
+  const monthly = CADENCES.find((c) => c.cadence === 'monthly')!;
+  const quarterly = CADENCES.find((c) => c.cadence === 'quarterly')!;
+  const yearly = CADENCES.find((c) => c.cadence === 'yearly')!;
+
+  /** Chains of phase `phase` over payments on `dates`, with amounts. */
+  function chains(dates: string[], amounts: number[], spec = monthly, phase?: number): Chain[] {
+    const month = new PhaseBuckets(32);
+    const week = new PhaseBuckets(7);
+    fillBuckets(dates.map(day), month, week);
+    const out: Chain[] = [];
+    const b = spec.family === 'week' ? week : month;
+    buildChains(b, phase ?? Number(dates[0]!.slice(8)), spec, amounts, out);
+    return out;
+  }
+  const shape = (c: Chain) => ({ members: c.members, misses: c.misses, moved: c.moved, dir: c.dir });
+  const months = (n: number, skip: number[] = [], dom = '10', from = 2023) =>
+    Array.from({ length: n }, (_, k) => `${from + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-${dom}`).filter((_, k) => !skip.includes(k));
+
+  it('one payment a month is one chain; fewer than three are none', () => {
+    expect(chains(months(3, [], '13'), [5, 5, 5]).map(shape)).toEqual([{ members: [0, 1, 2], misses: 0, moved: 0, dir: 0 }]);
+    expect(chains(months(2, [], '13'), [5, 5])).toEqual([]);
+  });
+
+  it('a missed month is bridged; two missed in a row end the chain', () => {
+    const one = months(8, [4], '13');
+    // the runs on either side of the gap are offered as well (see the one-price runs below)
+    expect(chains(one, one.map(() => 5)).map(shape)).toEqual([
+      { members: [0, 1, 2, 3, 4, 5, 6], misses: 1, moved: 0, dir: 0 },
+      { members: [0, 1, 2, 3], misses: 0, moved: 0, dir: 0 },
+      { members: [4, 5, 6], misses: 0, moved: 0, dir: 0 },
+    ]);
+    const two = months(9, [3, 4], '13');
+    expect(chains(two, two.map(() => 5)).map((c) => c.members)).toEqual([[0, 1, 2], [3, 4, 5, 6]]);
+  });
+
+  it('a missed quarter is bridged too, but a yearly payment may not skip a year', () => {
+    const q = months(30, [], '13').filter((_, k) => k % 3 === 0 && k !== 12); // nine quarters, one missed
+    expect(chains(q, q.map(() => 5), quarterly).map((c) => [c.members, c.misses])).toEqual([
+      [[0, 1, 2, 3, 4, 5, 6, 7, 8], 1], [[0, 1, 2, 3], 0], [[4, 5, 6, 7, 8], 0],
+    ]);
+    const y = ['2020-03-13', '2021-03-13', '2023-03-13', '2024-03-13'];
+    expect(chains(y, [5, 5, 5, 5], yearly).map((c) => c.members)).toEqual([[0, 1], [2, 3]]);
+  });
+
+  it('a missed period is allowed once per six payments: a chain with more is cut at its gaps', () => {
+    // twelve payments over fourteen months with two single misses: allowed (2 × 6 ≤ 12)
+    const ok = months(14, [4, 9], '13');
+    expect(chains(ok, ok.map(() => 5)).map((c) => [c.members.length, c.misses])).toEqual([[12, 2], [4, 0], [4, 0], [4, 0]]);
+    // eleven over thirteen with two misses: cut into runs of 4, 4 and 3
+    const cut = months(13, [4, 9], '13');
+    expect(chains(cut, cut.map(() => 5)).map((c) => [c.members, c.misses])).toEqual([
+      [[0, 1, 2, 3], 0], [[4, 5, 6, 7], 0], [[8, 9, 10], 0],
+    ]);
+  });
+
+  it('short chains may not miss a period at all: five payments over six months are cut', () => {
+    const five = months(6, [2], '13');
+    expect(chains(five, five.map(() => 5)).map((c) => [c.members, c.misses])).toEqual([[[2, 3, 4], 0]]);
+    const six = months(7, [2], '13');
+    expect(chains(six, six.map(() => 5)).map((c) => [c.members.length, c.misses])).toEqual([[6, 1], [4, 0]]);
+  });
+
+  it('of two payments in one period the chain takes the one closest in amount to its last', () => {
+    const dates = ['2023-01-13', '2023-02-13', '2023-03-13', '2023-04-13', '2023-04-13'];
+    // both April rows are on the 13th; the chain takes the closer amount (and offers its one-price run)
+    expect(chains(dates, [10_000, 10_000, 10_000, 35_000, 10_300]).map((c) => c.members)).toEqual([[0, 1, 2, 4], [0, 1, 2]]);
+    expect(chains(dates, [10_000, 10_000, 10_000, 10_300, 35_000]).map((c) => c.members)).toEqual([[0, 1, 2, 3], [0, 1, 2]]);
+    // closeness is by ratio: 12,000 after 10,000 is closer than 8,000
+    expect(chains(dates, [10_000, 10_000, 10_000, 8_000, 12_000]).map((c) => c.members)[0]).toEqual([0, 1, 2, 4]);
+  });
+
+  it('a chain that moved later does not take a payment moved earlier, and the other way round', () => {
+    // on the 10th: Sunday 10 December 2023 and Saturday 10 February 2024 (설날 runs 9–12) are no business days; a
+    // chain whose first move was later takes Tuesday 13 February, one whose first move was earlier the 8th
+    const later = ['2023-12-11', '2024-01-10', '2024-02-08', '2024-02-13', '2024-03-11'];
+    expect(chains(later, [5, 5, 5, 5, 5], monthly, 10).map(shape)).toEqual([{ members: [0, 1, 3, 4], misses: 0, moved: 3, dir: 1 }]);
+    const earlier = ['2023-12-08', '2024-01-10', '2024-02-08', '2024-02-13', '2024-03-08'];
+    expect(chains(earlier, [5, 5, 5, 5, 5], monthly, 10).map(shape)).toEqual([{ members: [0, 1, 2, 4], misses: 0, moved: 3, dir: -1 }]);
+  });
+
+  it('a new chain starts on a payment made on its own date rather than on one moved onto it', () => {
+    // Friday 8 March 2024 is the business day before a weekend, so it proposes Sunday 10 as moved earlier; the
+    // payment made on Sunday 10 itself is unmoved, and the chain starts there
+    const dates = ['2024-03-08', '2024-03-10', '2024-04-10', '2024-05-10'];
+    expect(chains(dates, [5, 5, 5, 5], monthly, 10).map(shape)).toEqual([{ members: [1, 2, 3], misses: 0, moved: 0, dir: 0 }]);
+  });
+
+  it('a chain of several prices also offers its runs of one price, when long enough and not the whole', () => {
+    const d = months(8, [], '13');
+    const runs = chains(d, [9, 9, 9, 9, 7, 7, 7, 5]).map((c) => c.members);
+    expect(runs).toEqual([[0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3], [4, 5, 6]]);
+    expect(chains(d, d.map(() => 9)).map((c) => c.members)).toEqual([[0, 1, 2, 3, 4, 5, 6, 7]]);
+    // a run of one price does not span a missed month
+    const gap = months(9, [4], '13');
+    expect(chains(gap, [9, 9, 9, 9, 9, 9, 9, 7]).map((c) => c.members)).toEqual([[0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3], [4, 5, 6]]);
+  });
+
+  it('interleaved quarterly payments are chains of their own', () => {
+    const a = months(12, [], '13').filter((_, k) => k % 3 === 0);
+    const b = months(12, [], '13').filter((_, k) => k % 3 === 1);
+    const dates = [...a, ...b].sort();
+    const out = chains(dates, dates.map(() => 5), quarterly).map((c) => c.members.map((p) => dates[p]!.slice(0, 7)));
+    expect(out).toEqual([a.map((x) => x.slice(0, 7)), b.map((x) => x.slice(0, 7))].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+  });
+
+  it('a hand-made chain follows a payment early one month and late the next', () => {
+    const dates = ['2024-03-13', '2024-04-17', '2024-05-14', '2024-06-16'];
+    const b = new PhaseBuckets(32);
+    fillBand(dates.map(day), [5, 5, 5, 5], b, new Uint8Array(4));
+    const out: Chain[] = [];
+    buildChains(b, 15, BAND_CADENCE, [5, 5, 5, 5], out);
+    expect(out.map(shape)).toEqual([{ members: [0, 1, 2, 3], misses: 0, moved: 4, dir: -1 }]);
+  });
+});
