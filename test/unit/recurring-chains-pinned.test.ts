@@ -211,6 +211,17 @@ describe('chains', () => {
     expect(out).toEqual([a.map((x) => x.slice(0, 7)), b.map((x) => x.slice(0, 7))].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
   });
 
+  it('buckets filled out of slot order give the chain in slot order', () => {
+    // slots 100–103 for phase 5, pushed backwards; slot 102 holds two rows, the closer amount being row 3
+    const b = new PhaseBuckets(8);
+    const rows: [number, number, number][] = [[103, 5, 0], [102, 4, 0], [102, 3, 0], [101, 2, 0], [100, 1, 0]];
+    for (const [slot, pos, shift] of rows) b.push(5, slot, pos, shift);
+    const amounts = [0, 10_000, 10_000, 10_100, 30_000, 10_000];
+    const out: Chain[] = [];
+    buildChains(b, 5, monthly, amounts, out);
+    expect(out.map((c) => [c.slots, c.members])).toEqual([[[100, 101, 102, 103], [1, 2, 3, 5]]]);
+  });
+
   it('a hand-made chain follows a payment early one month and late the next', () => {
     const dates = ['2024-03-13', '2024-04-17', '2024-05-14', '2024-06-16'];
     const b = new PhaseBuckets(32);
