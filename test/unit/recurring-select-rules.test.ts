@@ -237,6 +237,20 @@ describe('how many unexplained payments luck needs to form a chain (the calibrat
     expect(edge(35, (k) => kept(6, k, (j) => 5_000 + (j % 7) * 1_000, { inSpan: true }))).toEqual([true, false]);
   });
 
+  it('payments crowded into the series’ own months weigh by their density there, however long the memo’s history', () => {
+    const crowded = (j: number) => 5_000 + (j % 7) * 1_000;
+    expect(edge(2, (k) => kept(4, k, crowded, { inSpan: true, oldRow: true }))).toEqual([true, false]);
+    expect(edge(25, (k) => kept(6, k, crowded, { inSpan: true, oldRow: true }))).toEqual([true, false]);
+  });
+
+  it('luck must hit the very price of a one-price series: prices 100 won off are similar but not the same', () => {
+    // a quarter at the series' price, half at ±100 won, a quarter far above
+    const priced = (j: number) => [10_000, 9_900, 10_100, 50_000 + j * 100][j % 4]!;
+    expect(edge(1, (k) => kept(3, k, priced))).toEqual([true, false]);
+    expect(edge(18, (k) => kept(4, k, priced))).toEqual([true, false]);
+    expect(edge(96, (k) => kept(6, k, priced))).toEqual([true, false]);
+  });
+
   it('a missed month gives luck more ways to form the chain', () => {
     expect(edge(55, (k) => kept(6, k, someSame, { missed: true }))).toEqual([true, false]);
   });
