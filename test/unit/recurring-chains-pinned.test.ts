@@ -186,6 +186,13 @@ describe('chains', () => {
     expect(chains(earlier, [5, 5, 5, 5, 5], monthly, 10).map(shape)).toEqual([{ members: [0, 1, 2, 4], misses: 0, moved: 3, dir: -1 }]);
   });
 
+  it('a period holding only a payment moved the other way ends the chain, and a new one starts there', () => {
+    // on the 10th: Dec 2023 moved later (Sunday 10 → 11), Jan on the day, Feb only moved earlier (설날: the 8th),
+    // then March moved later again (Sunday 10 → 11), April (election day, paid on the day) and May
+    const dates = ['2023-12-11', '2024-01-10', '2024-02-08', '2024-03-11', '2024-04-10', '2024-05-10'];
+    expect(chains(dates, dates.map(() => 5), monthly, 10).map(shape)).toEqual([{ members: [3, 4, 5], misses: 0, moved: 1, dir: 1 }]);
+  });
+
   it('a new chain starts on a payment made on its own date rather than on one moved onto it', () => {
     // Friday 8 March 2024 is the business day before a weekend, so it proposes Sunday 10 as moved earlier; the
     // payment made on Sunday 10 itself is unmoved, and the chain starts there
@@ -201,6 +208,19 @@ describe('chains', () => {
     // a run of one price does not span a missed month
     const gap = months(9, [4], '13');
     expect(chains(gap, [9, 9, 9, 9, 9, 9, 9, 7]).map((c) => c.members)).toEqual([[0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3], [4, 5, 6]]);
+  });
+
+  it('a chain takes its move direction from its first moved payment, and each one-price run counts its own moves', () => {
+    // on the 10th: January on the day, February (설날) and March (Sunday) moved later, April (election day) to July on it
+    const dates = ['2024-01-10', '2024-02-13', '2024-03-11', '2024-04-10', '2024-05-10', '2024-06-10', '2024-07-10'];
+    expect(chains(dates, [9, 9, 9, 7, 7, 7, 7], monthly, 10).map(shape)).toEqual([
+      { members: [0, 1, 2, 3, 4, 5, 6], misses: 0, moved: 2, dir: 1 },
+      { members: [0, 1, 2], misses: 0, moved: 2, dir: 1 },
+      { members: [3, 4, 5, 6], misses: 0, moved: 0, dir: 0 },
+    ]);
+    // so a payment moved earlier after the first later move is not taken (February's 8th here)
+    const mixed = ['2023-11-10', '2023-12-11', '2024-01-10', '2024-02-08'];
+    expect(chains(mixed, [5, 5, 5, 5], monthly, 10).map((c) => c.members)).toEqual([[0, 1, 2]]);
   });
 
   it('interleaved quarterly payments are chains of their own', () => {
