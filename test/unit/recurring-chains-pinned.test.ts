@@ -240,6 +240,18 @@ describe('chains', () => {
     const out: Chain[] = [];
     buildChains(b, 5, monthly, amounts, out);
     expect(out.map((c) => [c.slots, c.members])).toEqual([[[100, 101, 102, 103], [1, 2, 3, 5]]]);
+    // two rows of one amount in a period: the earlier row is taken, whatever order they were filled in
+    const tie: Chain[] = [];
+    buildChains(b, 5, monthly, [0, 10_000, 10_000, 10_000, 10_000, 10_000], tie);
+    expect(tie.map((c) => c.members)).toEqual([[1, 2, 3, 5]]);
+  });
+
+  it('one row proposed in two periods is not taken twice', () => {
+    const b = new PhaseBuckets(8);
+    for (const [slot, pos] of [[100, 0], [101, 1], [102, 1], [103, 2], [104, 3]]) b.push(5, slot!, pos!, 0);
+    const out: Chain[] = [];
+    buildChains(b, 5, monthly, [5, 5, 5, 5], out);
+    expect(out.map((c) => [c.slots, c.members])).toEqual([[[102, 103, 104], [1, 2, 3]]]);
   });
 
   it('a hand-made chain follows a payment early one month and late the next', () => {
