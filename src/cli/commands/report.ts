@@ -45,7 +45,7 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
   if (period.from > period.to) throw new UsageError(`--from ${period.from} is after --to ${period.to}`, 'give a start date on or before the end date');
 
   const format = ctx.io.json ? 'json' : (opts.format ?? 'text');
-  const empty = !(await ctx.hasStore()) || (await ctx.store()).transactions.count().total === 0;
+  const empty = !(await ctx.hasStore()) || !(await ctx.store()).transactions.any();
   if (empty && format === 'text') {
     // Not a report of zeros and flat charts: say there is nothing yet and how to get something (JSON keeps its shape).
     ctx.io.streams.stderr.write("finance: no transactions stored yet — run 'finance login' and 'finance sync' first (or 'finance demo' to try it)\n");
