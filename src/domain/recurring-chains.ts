@@ -165,13 +165,41 @@ export function buildChains(
 /** Entry order sorted by (slot, position), or undefined when the buckets are already in that order. */
 function slotOrder(slots: number[], pos: number[]): number[] | undefined {
   for (let i = 1; i < slots.length; i++) {
-    if (slots[i]! < slots[i - 1]!) {
-      const order = slots.map((_, k) => k);
+    if (slots[i]! < slots[i - 1]!) return sortedOrder(slots, pos);
+  }
+  return undefined;
+}
+
+/**
+ * Buckets come nearly sorted (a row proposes dates at most MAX_SHIFT days from its own, so only long holiday runs
+ * put a week out of order): an insertion sort costs little more than one pass. Insertion sort is stable like
+ * Array.prototype.sort, so both give the same order; a badly shuffled bucket falls back to the library sort.
+ */
+function sortedOrder(slots: number[], pos: number[]): number[] {
+  const n = slots.length;
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  let budget = 8 * n + 64;
+  for (let i = 1; i < n; i++) {
+    const k = order[i]!;
+    const s = slots[k]!;
+    const p = pos[k]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const o = order[j]!;
+      if (slots[o]! < s || (slots[o] === s && pos[o]! <= p)) break;
+      order[j + 1] = o;
+      j--;
+    }
+    order[j + 1] = k;
+    budget -= i - 1 - j;
+    if (budget < 0) {
+      for (let m = 0; m < n; m++) order[m] = m;
       order.sort((a, b) => slots[a]! - slots[b]! || pos[a]! - pos[b]!);
       return order;
     }
   }
-  return undefined;
+  return order;
 }
 
 function choose(

@@ -29,18 +29,35 @@ export interface Grouped {
 }
 
 export function groupTransactions(txns: readonly RecurringInput[]): Grouped {
-  const days = new Int32Array(txns.length);
+  const n = txns.length;
+  const days = new Int32Array(n);
+  // Two passes: the first finds each row's group and counts the groups' sizes, the second fills arrays allocated at
+  // their final size (growing millions of array slots one push at a time kept the collector busy).
+  const groupOf = new Int32Array(n);
+  const sizes: number[] = [];
   const groups: TxnGroup[] = [];
   const byKey = new Map<string, number>();
   // account → raw memo → [out group, in group]; normalising once per distinct memo keeps the loop allocation-free
   const byAccount = new Map<string, Map<string, [number, number]>>();
-  for (let i = 0; i < txns.length; i++) {
+  // rows come in date order, mostly from a few accounts: the last date and account are looked up once per run
+  let lastDate = '';
+  let lastDay = 0;
+  let lastAccount = '';
+  let memos: Map<string, [number, number]> | undefined;
+  for (let i = 0; i < n; i++) {
     const t = txns[i]!;
-    days[i] = parseIsoDay(t.date);
-    let memos = byAccount.get(t.account);
-    if (memos === undefined) {
-      memos = new Map();
-      byAccount.set(t.account, memos);
+    if (t.date !== lastDate || i === 0) {
+      lastDay = parseIsoDay(t.date);
+      lastDate = t.date;
+    }
+    days[i] = lastDay;
+    if (memos === undefined || t.account !== lastAccount) {
+      memos = byAccount.get(t.account);
+      if (memos === undefined) {
+        memos = new Map();
+        byAccount.set(t.account, memos);
+      }
+      lastAccount = t.account;
     }
     let ids = memos.get(t.memo);
     if (ids === undefined) {
@@ -56,17 +73,30 @@ export function groupTransactions(txns: readonly RecurringInput[]): Grouped {
       if (found === undefined) {
         found = groups.length;
         byKey.set(key, found);
+        sizes.push(0);
         // Grouped by the normalised memo, shown as the bank printed it (first seen), so it matches `tx` and labels.
         groups.push({ account: t.account, direction: t.direction, memo: t.memo.trim(), members: [], days: [], amounts: [] });
       }
       id = found;
       ids[slot] = id;
     }
-    // filled in input order, so a date-ordered input needs no sort and the hot loop reads memory sequentially
+    groupOf[i] = id;
+    sizes[id]!++;
+  }
+  for (let id = 0; id < groups.length; id++) {
     const g = groups[id]!;
-    g.members.push(i);
-    g.days.push(days[i]!);
-    g.amounts.push(t.amount);
+    g.members = new Array<number>(sizes[id]!).fill(0);
+    g.days = new Array<number>(sizes[id]!).fill(0);
+    g.amounts = new Array<number>(sizes[id]!).fill(0);
+    sizes[id] = 0;
+  }
+  // filled in input order, so a date-ordered input needs no sort and the hot loops read memory sequentially
+  for (let i = 0; i < n; i++) {
+    const g = groups[groupOf[i]!]!;
+    const k = sizes[groupOf[i]!]!++;
+    g.members[k] = i;
+    g.days[k] = days[i]!;
+    g.amounts[k] = txns[i]!.amount;
   }
   for (const g of groups) sortByDay(g);
   return { groups, days };
