@@ -34,29 +34,100 @@ export interface Chain {
 /** Longest run of non-business days a payment can be moved across (추석 + 개천절 + 한글날 spans reach 7). */
 const MAX_SHIFT = 10;
 
-/** Candidate nominal dates per phase: parallel arrays of slot, group position and shift. */
+/**
+ * Candidate nominal dates per phase: parallel arrays of slot, group position and shift. The storage is kept from one
+ * group to the next and only grows, so filling a million rows' candidates allocates nothing once warm.
+ */
 export class PhaseBuckets {
-  readonly slot: number[][] = [];
-  readonly pos: number[][] = [];
-  readonly shift: number[][] = [];
+  /** entries held per phase */
+  readonly count: Int32Array;
+  readonly slots: Int32Array[] = [];
+  readonly positions: Int32Array[] = [];
+  readonly shifts: Int8Array[] = [];
   constructor(phases: number) {
+    this.count = new Int32Array(phases);
     for (let i = 0; i < phases; i++) {
-      this.slot.push([]);
-      this.pos.push([]);
-      this.shift.push([]);
+      this.slots.push(new Int32Array(16));
+      this.positions.push(new Int32Array(16));
+      this.shifts.push(new Int8Array(16));
     }
+  }
+  /** The entries of each phase as views (for reading; the detector reads the storage above). */
+  get slot(): Int32Array[] {
+    return this.slots.map((a, p) => a.subarray(0, this.count[p]));
+  }
+  get pos(): Int32Array[] {
+    return this.positions.map((a, p) => a.subarray(0, this.count[p]));
+  }
+  get shift(): Int8Array[] {
+    return this.shifts.map((a, p) => a.subarray(0, this.count[p]));
   }
   clear(): void {
-    for (let i = 0; i < this.slot.length; i++) {
-      this.slot[i]!.length = 0;
-      this.pos[i]!.length = 0;
-      this.shift[i]!.length = 0;
-    }
+    this.count.fill(0);
   }
   push(phase: number, slot: number, pos: number, shift: number): void {
-    this.slot[phase]!.push(slot);
-    this.pos[phase]!.push(pos);
-    this.shift[phase]!.push(shift);
+    const k = this.count[phase]!;
+    if (k === this.slots[phase]!.length) this.grow(phase);
+    this.slots[phase]![k] = slot;
+    this.positions[phase]![k] = pos;
+    this.shifts[phase]![k] = shift;
+    this.count[phase] = k + 1;
+  }
+  private grow(phase: number): void {
+    const size = this.slots[phase]!.length * 2;
+    const slots = new Int32Array(size);
+    slots.set(this.slots[phase]!);
+    this.slots[phase] = slots;
+    const positions = new Int32Array(size);
+    positions.set(this.positions[phase]!);
+    this.positions[phase] = positions;
+    const shifts = new Int8Array(size);
+    shifts.set(this.shifts[phase]!);
+    this.shifts[phase] = shifts;
+  }
+  /**
+   * Puts one phase's entries in (slot, position) order when they are out of slot order, as a stable sort would.
+   * Buckets come nearly sorted (a row proposes dates at most MAX_SHIFT days from its own, so only long holiday runs
+   * put a week out of order): an insertion sort costs little more than one pass; a badly shuffled phase falls back
+   * to the library's (stable) sort. Entries in slot order are left as filled.
+   */
+  sortPhase(phase: number): void {
+    const n = this.count[phase]!;
+    const slots = this.slots[phase]!;
+    let i = 1;
+    while (i < n && slots[i]! >= slots[i - 1]!) i++;
+    if (i >= n) return;
+    const pos = this.positions[phase]!;
+    const shifts = this.shifts[phase]!;
+    let budget = 8 * n + 64;
+    for (; i < n; i++) {
+      const s = slots[i]!;
+      const p = pos[i]!;
+      const h = shifts[i]!;
+      let j = i - 1;
+      while (j >= 0 && (slots[j]! > s || (slots[j] === s && pos[j]! > p))) {
+        slots[j + 1] = slots[j]!;
+        pos[j + 1] = pos[j]!;
+        shifts[j + 1] = shifts[j]!;
+        j--;
+      }
+      slots[j + 1] = s;
+      pos[j + 1] = p;
+      shifts[j + 1] = h;
+      budget -= i - 1 - j;
+      if (budget < 0) {
+        // (the sorted prefix kept equal entries in fill order, so a stable sort from here ends where it would have)
+        const order = Array.from({ length: n }, (_, k) => k);
+        order.sort((a, b) => slots[a]! - slots[b]! || pos[a]! - pos[b]!);
+        const [s0, p0, h0] = [slots.slice(0, n), pos.slice(0, n), shifts.slice(0, n)];
+        for (let k = 0; k < n; k++) {
+          slots[k] = s0[order[k]!]!;
+          pos[k] = p0[order[k]!]!;
+          shifts[k] = h0[order[k]!]!;
+        }
+        return;
+      }
+    }
   }
 }
 
@@ -131,30 +202,30 @@ export function buildChains(
   amounts: ArrayLike<number>,
   out: Chain[],
 ): void {
-  const slots = buckets.slot[phase]!;
-  const n = slots.length;
+  const n = buckets.count[phase]!;
   if (n < spec.minCount) return;
-  const pos = buckets.pos[phase]!;
-  const shifts = buckets.shift[phase]!;
-  const order = slotOrder(slots, pos);
+  buckets.sortPhase(phase);
+  const slots = buckets.slots[phase]!;
+  const pos = buckets.positions[phase]!;
+  const shifts = buckets.shifts[phase]!;
   const { step } = spec;
   // one open chain per residue class (slot mod step): quarterly has 3 interleaved phases, yearly 12
   const open: (Chain | undefined)[] = new Array<Chain | undefined>(step).fill(undefined);
   let i = 0;
   while (i < n) {
-    const slot = slots[order === undefined ? i : order[i]!]!;
+    const slot = slots[i]!;
     let j = i + 1;
-    while (j < n && slots[order === undefined ? j : order[j]!] === slot) j++;
+    while (j < n && slots[j] === slot) j++;
     const r = ((slot % step) + step) % step;
     const cur = open[r];
     const gap = cur === undefined ? 0 : slot - cur.slots[cur.slots.length - 1]!;
     const follows = cur !== undefined && (gap === step || (gap === 2 * step && step < 12));
-    const pick = choose(i, j, order, pos, shifts, amounts, follows ? cur : undefined);
-    if (follows && pick >= 0) {
+    const pick = follows ? closest(i, j, pos, shifts, amounts, cur) : -1;
+    if (pick >= 0) {
       append(cur!, slot, pos[pick]!, shifts[pick]!, gap > step);
     } else {
       if (cur !== undefined) finish(cur, spec.minCount, out, amounts);
-      const first = pick >= 0 ? pick : choose(i, j, order, pos, shifts, amounts, undefined);
+      const first = opening(i, j, shifts);
       open[r] = start(spec, phase, slot, pos[first]!, shifts[first]!);
     }
     i = j;
@@ -162,77 +233,39 @@ export function buildChains(
   for (const cur of open) if (cur !== undefined) finish(cur, spec.minCount, out, amounts);
 }
 
-/** Entry order sorted by (slot, position), or undefined when the buckets are already in that order. */
-function slotOrder(slots: number[], pos: number[]): number[] | undefined {
-  for (let i = 1; i < slots.length; i++) {
-    if (slots[i]! < slots[i - 1]!) return sortedOrder(slots, pos);
-  }
-  return undefined;
-}
-
 /**
- * Buckets come nearly sorted (a row proposes dates at most MAX_SHIFT days from its own, so only long holiday runs
- * put a week out of order): an insertion sort costs little more than one pass. Insertion sort is stable like
- * Array.prototype.sort, so both give the same order; a badly shuffled bucket falls back to the library sort.
+ * A new chain starts on an unmoved candidate when there is one: a Friday purchase moved onto Saturday must not open
+ * the chain that Saturday's own payment belongs to.
  */
-function sortedOrder(slots: number[], pos: number[]): number[] {
-  const n = slots.length;
-  const order = new Array<number>(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  let budget = 8 * n + 64;
-  for (let i = 1; i < n; i++) {
-    const k = order[i]!;
-    const s = slots[k]!;
-    const p = pos[k]!;
-    let j = i - 1;
-    while (j >= 0) {
-      const o = order[j]!;
-      if (slots[o]! < s || (slots[o] === s && pos[o]! <= p)) break;
-      order[j + 1] = o;
-      j--;
-    }
-    order[j + 1] = k;
-    budget -= i - 1 - j;
-    if (budget < 0) {
-      for (let m = 0; m < n; m++) order[m] = m;
-      order.sort((a, b) => slots[a]! - slots[b]! || pos[a]! - pos[b]!);
-      return order;
-    }
-  }
-  return order;
+function opening(from: number, to: number, shifts: Int8Array): number {
+  for (let i = from; i < to; i++) if (shifts[i] === 0) return i;
+  return from;
 }
 
-function choose(
-  from: number,
-  to: number,
-  order: number[] | undefined,
-  pos: number[],
-  shifts: number[],
-  amounts: ArrayLike<number>,
-  chain: Chain | undefined,
-): number {
-  if (chain === undefined) {
-    // A new chain starts on an unmoved candidate when there is one: a Friday purchase moved onto Saturday must not
-    // open the chain that Saturday's own payment belongs to.
-    for (let i = from; i < to; i++) {
-      const k = order === undefined ? i : order[i]!;
-      if (shifts[k] === 0) return k;
-    }
-    return order === undefined ? from : order[from]!;
-  }
-  const lastAmount = amounts[chain.members[chain.members.length - 1]!]!;
+/** |ln q| is at least (q − 1)/q above 1 and 1 − q below; shaved so Math.log's rounding cannot undercut the bound. */
+const BOUND_SHAVE = 1 - 1e-9;
+
+/** The candidate that continues `chain`: its move agrees, it comes after the chain's last row, closest amount (first wins). */
+function closest(from: number, to: number, pos: Int32Array, shifts: Int8Array, amounts: ArrayLike<number>, chain: Chain): number {
+  const last = chain.members[chain.members.length - 1]!;
+  const lastAmount1 = amounts[last]! + 1;
+  const anyMove = chain.family === 'band' || chain.dir === 0;
+  const dir = chain.dir;
   let best = -1;
   let bestDistance = Infinity;
   for (let i = from; i < to; i++) {
-    const k = order === undefined ? i : order[i]!;
-    const s = shifts[k]!;
+    const s = shifts[i]!;
     // a hand-made series may be early one month and late the next; a business-day move keeps one direction
-    if (chain.family !== 'band' && s !== 0 && chain.dir !== 0 && s !== chain.dir) continue;
-    if (pos[k]! <= chain.members[chain.members.length - 1]!) continue;
-    const d = Math.abs(Math.log((amounts[pos[k]!]! + 1) / (lastAmount + 1)));
+    if (!anyMove && s !== 0 && s !== dir) continue;
+    const p = pos[i]!;
+    if (p <= last) continue;
+    const q = (amounts[p]! + 1) / lastAmount1;
+    // the logarithm only for a candidate that may beat the best so far (most of a busy period's cannot)
+    if ((q >= 1 ? (q - 1) / q : 1 - q) * BOUND_SHAVE >= bestDistance) continue;
+    const d = Math.abs(Math.log(q));
     if (d < bestDistance) {
       bestDistance = d;
-      best = k;
+      best = i;
     }
   }
   return best;
