@@ -12,9 +12,10 @@ import { DATA_FIRST_YEAR, DATA_LAST_YEAR, HOLIDAY_DATA } from './holidays-data.j
 export const HOLIDAY_FIRST_YEAR = DATA_FIRST_YEAR;
 export const HOLIDAY_LAST_YEAR = DATA_LAST_YEAR;
 
+// Only asked for DATA_FIRST_YEAR…DATA_LAST_YEAR, and scripts/gen-holidays.mjs writes every one of those years with at
+// least 1/1 and 5/1 in it: the entry is always there and never empty.
 function fromData(year: number): string[] {
-  const packed = HOLIDAY_DATA[year] ?? '';
-  return packed === '' ? [] : packed.split(' ').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`);
+  return HOLIDAY_DATA[year]!.split(' ').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`);
 }
 
 /** Every bank holiday of the precomputed years as 'YYYY-MM-DD', sorted, without duplicates. */
@@ -40,7 +41,8 @@ function libraryYear(year: number): string[] {
   try {
     return bankHolidaysFromLibrary(year, libraryPublicHolidays(year));
   } catch {
-    // A year the library cannot compute (far past or future): weekends only, as before this table existed.
+    // A year whose library answer is no real date (before the Common Era, e.g. -100: the rules' date arithmetic throws
+    // on it): weekends only, as before this table existed.
     return [];
   }
 }
