@@ -27,7 +27,7 @@ export interface ReportAccountInput {
 
 export interface ReportData {
   accounts: readonly ReportAccountInput[];
-  /** money per day/direction/category, own transfers flagged; any grouping finer than a day works (even single rows) */
+  /** money per direction/category, own transfers flagged, grouped by day or by week: a group may not span two ISO weeks */
   flows: readonly { date: string; direction: Direction; category: string; own: boolean; count: number; amount: number }[];
   /** an account's balance after its last transaction on or before `date`; needs at least each week end's point */
   balances: readonly { account: string; date: string; balanceAfter: number }[];

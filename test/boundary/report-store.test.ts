@@ -2,6 +2,8 @@
 // text views, and the usage errors.
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { Store } from '../../src/store/index.js';
 import { buildStore, run, type Fixture } from './report-fixture.js';
 
 let fx: Fixture;
@@ -66,6 +68,59 @@ describe('report --json against the stored rows', () => {
         else if (first) expected += first.direction === 'in' ? first.balanceAfter - first.amount : first.balanceAfter + first.amount;
       }
       expect(w.balance, w.weekStart).toBe(expected);
+    }
+  });
+
+  it("has each week's income and spending equal to the rows of that week inside the period (own transfers apart)", async () => {
+    // A period starting on a Saturday and ending on a Wednesday: the first and last weeks are cut by it.
+    const [from, to] = ['2025-09-20', '2026-01-07'];
+    const r = await reportJson(['--from', from, '--to', to]);
+    const weekOf = (date: string) => {
+      const t = Date.parse(date);
+      const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000;
+      return new Date(monday).toISOString().slice(0, 10);
+    };
+    const want = new Map<string, { income: number; spending: number }>();
+    for (const x of fx.rows) {
+      if (x.date < from || x.date > to || x.ownTransfer !== null) continue;
+      const w = want.get(weekOf(x.date)) ?? { income: 0, spending: 0 };
+      if (x.direction === 'in') w.income += x.amount;
+      else w.spending += x.amount;
+      want.set(weekOf(x.date), w);
+    }
+    expect(want.size).toBeGreaterThan(10);
+    const got = r.weekly.filter((w) => w.income > 0 || w.spending > 0);
+    expect(Object.fromEntries(got.map((w) => [w.weekStart, { income: w.income, spending: w.spending }]))).toEqual(Object.fromEntries(want));
+  });
+
+  it('sums flows per week in the store exactly as per day, each group dated inside its week and the period', () => {
+    const store = Store.open(join(fx.home, 'finance.db'));
+    try {
+      for (const [from, to] of [['2025-09-20', '2026-01-07'], ['2025-10-06', '2025-10-12'], ['2025-12-31', '2026-01-01'], ['1900-01-01', '2099-12-31']] as const) {
+        const key = (g: { date: string; direction: string; category: string; own: boolean }) => {
+          const t = Date.parse(g.date);
+          return `${Math.floor((t / 86_400_000 + 3) / 7)}|${g.direction}|${g.category}|${g.own}`;
+        };
+        const sum = (gs: readonly { date: string; direction: string; category: string; own: boolean; count: number; amount: number }[]) => {
+          const m = new Map<string, { count: number; amount: number }>();
+          for (const g of gs) {
+            const v = m.get(key(g)) ?? { count: 0, amount: 0 };
+            m.set(key(g), { count: v.count + g.count, amount: v.amount + g.amount });
+          }
+          return Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+        };
+        const weekly = store.reports.weeklyFlows(from, to);
+        const daily = store.reports.flows(from, to);
+        expect(daily.length, `${from}..${to}`).toBeGreaterThan(0);
+        expect(sum(weekly), `${from}..${to}`).toEqual(sum(daily));
+        expect(weekly.length).toBe(Object.keys(sum(daily)).length);
+        for (const g of weekly) {
+          expect(g.date >= from && g.date <= to, g.date).toBe(true);
+          expect(g.count).toBeGreaterThan(0);
+        }
+      }
+    } finally {
+      store.close();
     }
   });
 

@@ -65,11 +65,11 @@ export async function printReport(ctx: Context, opts: Opts): Promise<void> {
     { ...period, today },
     {
       accounts: repo.accountBalances(),
-      flows: repo.flows(period.from, period.to),
+      flows: repo.weeklyFlows(period.from, period.to),
       balances: repo.balancesAt(weekEnds),
       initialBalances: repo.initialBalances(),
       fixed,
-      previousFlows: repo.flows(previous.from, previous.to),
+      previousFlows: repo.weeklyFlows(previous.from, previous.to),
       payees: spendingByPayee(store, period.from, period.to),
       historyStart: repo.firstDates(),
       budgets: insight.loadBudgets(store, today),
