@@ -10,6 +10,7 @@
 
 import type { Classifier } from '../domain/classify.js';
 import { addDaysIso } from '../domain/kst.js';
+import type { Transaction } from '../domain/types.js';
 import { AuthError, DataError, InterruptedError, TemporaryError } from '../errors.js';
 import type { OpenBankingClient } from '../openbanking/client.js';
 import { INCOMPLETE_TEXT, type IncompleteReason } from '../openbanking/types.js';
@@ -155,7 +156,7 @@ export async function syncAccountWindows(
   };
 
   let firstIncomplete: { w: Window; why: IncompleteReason; rows: number } | null = null;
-  let prevSignature: string | null = null;
+  let prevRows: readonly Transaction[] = [];
   let prevWindow: Window | null = null;
   let checkpointBeforePrev: { from: string; through: string } | null = null;
   let deadlineHit: Window | null = null;
@@ -189,13 +190,14 @@ export async function syncAccountWindows(
       const { f, breaks, last } = await checkedWindow(deps, account, await read, prev, p);
       prev = last;
       p.skipped += f.skipped;
-      const signature = f.rows.length > 0 ? rowsSignature(f.rows) : null;
-      const ignoresDates = signature !== null && signature === prevSignature && !repair;
-      prevSignature = signature;
+      // The fingerprints (every row's key, sorted) are only built when the two windows could be equal at all.
+      const ignoresDates = !repair && sameRows(f.rows, prevRows);
+      prevRows = f.rows;
 
-      pending.push(...prepareRows(account, f.rows, classifier));
+      // One by one, not push(...rows): a spread of a very large window would overflow the call stack.
+      for (const row of prepareRows(account, f.rows, classifier)) pending.push(row);
       pendingBreaks.push({ from: w.from, to: w.to, complete: !f.incomplete && !ignoresDates, list: breaks });
-      p.chainBreaks.push(...breaks);
+      for (const b of breaks) p.chainBreaks.push(b);
       if (f.incomplete && !firstIncomplete) firstIncomplete = { w, why: f.incomplete, rows: f.rows.length };
       if (ignoresDates) {
         // Neither of the two windows that got the same answer was really read: the checkpoint stays before both.
@@ -235,4 +237,10 @@ export async function syncAccountWindows(
   if (deadlineHit) {
     throw new DeadlineError(`the sync deadline passed before ${deadlineHit.from}; what was fetched is stored`, 'run finance sync again to continue (or raise --deadline)');
   }
+}
+
+/** Whether two windows hold the same rows (as a multiset): what a server that ignores the dates answers every time. */
+function sameRows(a: readonly Transaction[], b: readonly Transaction[]): boolean {
+  if (a.length === 0 || a.length !== b.length) return false;
+  return rowsSignature(a) === rowsSignature(b);
 }

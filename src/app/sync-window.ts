@@ -148,7 +148,13 @@ export function prepareRows(account: string, rows: readonly Transaction[], class
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     const c = classifier.classify(t.memo, t.direction, rowEvidence(t));
-    out.push({ ...t, account, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule });
+    // Spelled out, not `{ ...t, … }`: spreading a decoded row and adding five fields cost ~5 µs a row in V8 (a
+    // million-row first sync spent more time here than in SQLite); a literal of one shape costs ~0.1 µs.
+    const row: NewTransaction = {
+      account, date: t.date, time: t.time, direction: t.direction, amount: t.amount, balanceAfter: t.balanceAfter,
+      memo: t.memo, type: t.type, branch: t.branch, occurrence, category: c.category, categorySource: c.source, categoryRule: c.rule,
+    };
+    out.push(row);
   }
   return out;
 }

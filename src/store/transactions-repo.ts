@@ -64,8 +64,10 @@ const SELECT_TX = `SELECT id, account, date, time, direction, amount, balance_af
 
 export class TransactionsRepo {
   private readonly insertStmt;
+  private readonly anyInRangeStmt;
   private readonly checkpointStmt;
   private setGroupStmt: ReturnType<Db['prepare']> | undefined;
+  private setOwnGroupStmt: ReturnType<Db['prepare']> | undefined;
   private readonly contiguousCheckpointStmt;
   private readonly capCheckpointStmt;
   private readonly memoUpdateStmt;
@@ -79,6 +81,7 @@ export class TransactionsRepo {
     this.memoUpdateStmt = db.prepare(
       `UPDATE transactions SET memo = ?, occurrence = ?, category = ?, category_source = ?, category_rule = ? WHERE id = ?`,
     );
+    this.anyInRangeStmt = db.prepare('SELECT 1 FROM transactions WHERE account = ? AND date >= ? AND date <= ? LIMIT 1');
     this.sameDayStmt = db.prepare(
       `SELECT id, date, time, direction, amount, balance_after AS balanceAfter, memo, occurrence FROM transactions
         WHERE account = ? AND date = ? AND balance_after IS NOT NULL`,
@@ -167,7 +170,16 @@ export class TransactionsRepo {
    */
   private memoChanges(account: string, rows: readonly NewTransaction[]): Array<{ row: NewTransaction; updateId?: number }> {
     const dates = new Set<string>();
-    for (const r of rows) if (r.balanceAfter !== null) dates.add(r.date);
+    let first = '';
+    let last = '';
+    for (const r of rows) {
+      if (r.balanceAfter === null) continue;
+      dates.add(r.date);
+      if (first === '' || r.date < first) first = r.date;
+      if (r.date > last) last = r.date;
+    }
+    // A first sync stores into days the account has no row on yet: one range lookup instead of one per day.
+    if (dates.size === 0 || this.anyInRangeStmt.get(account, first, last) === undefined) return rows.map((row) => ({ row }));
     const stored = new Map<string, Array<{ id: number; memo: string; occurrence: number }>>();
     const group = (t: { date: string; time: string; direction: string; amount: number; balanceAfter: number | null }) =>
       `${t.date}|${t.time}|${t.direction}|${t.amount}|${t.balanceAfter}`;
@@ -303,7 +315,7 @@ export class TransactionsRepo {
       .prepare(
         `SELECT memo, direction, type, branch, (amount % 1000 = 0) AS round, (own_transfer IS NOT NULL) AS own,
                 category, category_source AS source, count(*) AS count, sum(amount) AS total
-           FROM transactions ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+           FROM transactions ${filter.ownOnly ? 'INDEXED BY transactions_own' : ''} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
           GROUP BY memo, direction, type, branch, round, own, category, category_source`,
       )
       .all(filter.memo === undefined ? {} : { memo: filter.memo }) as EvidenceGroup[];
@@ -311,13 +323,17 @@ export class TransactionsRepo {
 
   /** Sets the category of the rows of one evidence group (labelled rows included, as reclassification does). */
   setGroupCategory(g: EvidenceKey, category: string, source: CategorySource, rule: string | null): number {
-    this.setGroupStmt ??= this.db.prepare(
-        `UPDATE transactions SET category = @category, category_source = @source, category_rule = @rule
-          WHERE memo = @memo AND direction = @direction AND type = @type AND branch = @branch
+    const update = (own: boolean) =>
+      this.db.prepare(
+        `UPDATE transactions ${own ? 'INDEXED BY transactions_own' : ''} SET category = @category, category_source = @source, category_rule = @rule
+          WHERE ${own ? 'own_transfer IS NOT NULL AND' : ''} memo = @memo AND direction = @direction AND type = @type AND branch = @branch
             AND (amount % 1000 = 0) = @round AND (own_transfer IS NOT NULL) = @own
             AND (category <> @category OR category_source <> @source OR coalesce(category_rule, '') <> coalesce(@rule, ''))`,
-    );
-    return this.setGroupStmt
+      );
+    // The rows of an own-transfer group are found among the few paired rows, not among every row of a busy memo (a
+    // card payee may hold 80,000 rows, and sync relabels every paired group after each first sync).
+    const stmt = g.own ? (this.setOwnGroupStmt ??= update(true)) : (this.setGroupStmt ??= update(false));
+    return stmt
       .run({ memo: g.memo, direction: g.direction, type: g.type, branch: g.branch, round: g.round, own: g.own, category, source, rule }).changes;
   }
 

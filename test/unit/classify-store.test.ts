@@ -53,4 +53,34 @@ describe('reclassifyAll with evidence', () => {
     expect(byKey.get('A 12:00:00')).toMatchObject({ category: 'finance', categoryRule: 'built-in rule "savings deposit"' });
     store.close();
   });
+
+  it('after pairing, relabels only the paired legs of a busy memo (the own-only pass sync runs), and every group of them', () => {
+    const store = openTemp();
+    // A merchant memo with many unpaired purchases and two legs that pair with the other account (a refund-like move).
+    const purchases = Array.from({ length: 40 }, (_, i) => row('A', `08:${String(i).padStart(2, '0')}:00`, 'out', 4500 + i, '스타벅스코리아', '체크카드'));
+    store.transactions.insertPage('A', [
+      ...purchases,
+      row('A', '13:00:00', 'out', 70000, '스타벅스코리아', ''),
+      row('A', '14:00:00', 'out', 25000, '스타벅스코리아', '대체', '역삼지점'),
+    ], null);
+    store.transactions.insertPage('B', [
+      row('B', '13:05:00', 'in', 70000, '홍길동', '대체'),
+      row('B', '14:10:00', 'in', 25000, '홍길동', '대체'),
+    ], null);
+    reclassifyAll(store, { dryRun: false });
+    const before = new Map([...store.transactions.iterate({})].map((t) => [`${t.account} ${t.time}`, t.category]));
+    expect(store.transactions.pairOwnTransfers(0)).toBe(2);
+    const own = store.transactions.evidenceGroups({ ownOnly: true });
+    expect(own.map((g) => [g.memo, g.direction, g.own]).sort()).toEqual([
+      ['스타벅스코리아', 'out', 1], ['스타벅스코리아', 'out', 1], ['홍길동', 'in', 1],
+    ].sort()); // the two 스타벅스 legs differ in tran_type and branch; the two 홍길동 legs share every fact
+    const changes = reclassifyAll(store, { dryRun: false, ownOnly: true });
+    expect(changes.reduce((n, c) => n + c.count, 0)).toBe(4 - [...before].filter(([k, c]) => ['A 13:00:00', 'A 14:00:00', 'B 13:05:00', 'B 14:10:00'].includes(k) && c === 'transfer').length);
+    const after = new Map([...store.transactions.iterate({})].map((t) => [`${t.account} ${t.time}`, t.category]));
+    for (const k of ['A 13:00:00', 'A 14:00:00', 'B 13:05:00', 'B 14:10:00']) expect(after.get(k), k).toBe('transfer');
+    // the unpaired purchases of the same memo keep what they had
+    for (const p of purchases) expect(after.get(`A ${p.time}`), p.time).toBe(before.get(`A ${p.time}`));
+    expect(before.get('A 08:00:00')).not.toBe('transfer');
+    store.close();
+  });
 });
