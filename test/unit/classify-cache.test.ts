@@ -70,3 +70,32 @@ describe('the bounded memo cache', () => {
     expect(c.classify('홍길동', 'out')).toBe(a);
   });
 });
+
+describe('the bounded store of shared results', () => {
+  // Each incoming "…정산" memo gets a result of its own (made per memo), and under evidence with a reason each such
+  // result is stored with its reason added. So that a long tail of them cannot grow memory without end, one kind of
+  // evidence keeps at most 10,000 results; past that, keyword results are still right but made afresh per memo.
+  const settle = (c: Classifier, count: number): void => {
+    for (let i = 0; i < count; i++) c.classify(`모임비${i} 정산`, 'in', { type: '대체' });
+  };
+
+  it('below 10,000 stored results a keyword result under the same evidence is still shared', () => {
+    const c = createClassifier();
+    settle(c, 9_999);
+    const a = c.classify('스타벅스 강남', 'in', { type: '대체' });
+    expect(a.category).toBe('income'); // money back from a shop: a refund
+    expect(c.classify('스타벅스 역삼', 'in', { type: '대체' })).toBe(a);
+  });
+
+  it('once 10,000 results are stored, a new keyword result is made per memo: equal, no longer one object', () => {
+    const c = createClassifier();
+    settle(c, 10_000);
+    expect(c.classify('모임비9999 정산', 'in', { type: '대체' }).rule).toBe('built-in rule "incoming settlement"');
+    const a = c.classify('스타벅스 강남', 'in', { type: '대체' });
+    const b = c.classify('스타벅스 역삼', 'in', { type: '대체' });
+    expect(b).not.toBe(a);
+    expect(b).toEqual(a);
+    // Other evidence has a store of its own, which is not full.
+    expect(c.classify('스타벅스 역삼', 'in', { type: '타행' })).toBe(c.classify('스타벅스 강남', 'in', { type: '타행' }));
+  });
+});
