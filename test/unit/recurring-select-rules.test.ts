@@ -251,6 +251,12 @@ describe('how many unexplained payments luck needs to form a chain (the calibrat
     expect(edge(96, (k) => kept(6, k, priced))).toEqual([true, false]);
   });
 
+  it('luck had as many prices to pick as there are other payments, plus one: four payments of a price no one else pays stand out among up to 10 others in their months', () => {
+    // one other payment 1 % off the series' price, the rest far away (1,000 or 1,000,000 won), all in the series' months
+    const oneNear = (j: number) => (j === 0 ? 10_100 : j % 2 === 1 ? 1_000 : 1_000_000);
+    expect(edge(10, (k) => kept(4, k, oneNear, { inSpan: true }))).toEqual([true, false]);
+  });
+
   it('a missed month gives luck more ways to form the chain', () => {
     expect(edge(55, (k) => kept(6, k, someSame, { missed: true }))).toEqual([true, false]);
   });
