@@ -254,6 +254,42 @@ describe('chains', () => {
     expect(out.map((c) => [c.slots, c.members])).toEqual([[[102, 103, 104], [1, 2, 3]]]);
   });
 
+  it('after a skipped year a yearly payment opens a new chain like any first payment: on the year’s first row, not the one nearest the old amount', () => {
+    // years at slots 100, 112; 124 skipped; 136 holds 50,000 (row 2) before 10,000 (row 3); 148 holds 10,000
+    const b = new PhaseBuckets(8);
+    for (const [slot, pos] of [[100, 0], [112, 1], [136, 2], [136, 3], [148, 4]]) b.push(5, slot!, pos!, 0);
+    const out: Chain[] = [];
+    buildChains(b, 5, yearly, [10_000, 10_000, 50_000, 10_000, 10_000], out);
+    expect(out.map((c) => c.members)).toEqual([[0, 1], [2, 4]]);
+  });
+
+  it('the next payment is the one closest in amount to the last, to the won: after 1,000원, 999원 beats 1,002원 and 1,001원 beats 998원', () => {
+    const pick = (a: number, b: number) => {
+      const bk = new PhaseBuckets(8);
+      for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3], [103, 4]]) bk.push(5, slot!, pos!, 0);
+      const out: Chain[] = [];
+      buildChains(bk, 5, monthly, [1_000, 1_000, 1_000, a, b], out);
+      return out[0]!.members.at(-1);
+    };
+    expect(pick(999, 1_002)).toBe(3);
+    expect(pick(1_002, 999)).toBe(4);
+    expect(pick(998, 1_001)).toBe(4);
+    expect(pick(1_001, 998)).toBe(3);
+  });
+
+  it('a one-price run that starts on a moved payment counts that move and takes its direction from it', () => {
+    // six months, the fourth moved later (its day was a holiday); 9 won three times, then 7 won three times
+    const b = new PhaseBuckets(8);
+    for (const [slot, pos, shift] of [[100, 0, 0], [101, 1, 0], [102, 2, 0], [103, 3, 1], [104, 4, 0], [105, 5, 0]]) b.push(5, slot!, pos!, shift!);
+    const out: Chain[] = [];
+    buildChains(b, 5, monthly, [9, 9, 9, 7, 7, 7], out);
+    expect(out.map(shape)).toEqual([
+      { members: [0, 1, 2, 3, 4, 5], misses: 0, moved: 1, dir: 1 },
+      { members: [0, 1, 2], misses: 0, moved: 0, dir: 0 },
+      { members: [3, 4, 5], misses: 0, moved: 1, dir: 1 },
+    ]);
+  });
+
   it('a hand-made chain follows a payment early one month and late the next', () => {
     const dates = ['2024-03-13', '2024-04-17', '2024-05-14', '2024-06-16'];
     const b = new PhaseBuckets(32);
