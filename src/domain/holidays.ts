@@ -41,8 +41,8 @@ function libraryYear(year: number): string[] {
   try {
     return bankHolidaysFromLibrary(year, libraryPublicHolidays(year));
   } catch {
-    // A year whose library answer is no real date (before the Common Era, e.g. -100: the rules' date arithmetic throws
-    // on it): weekends only, as before this table existed.
+    // A year whose library answer holds no real dates (some years before the Common Era, e.g. -100: the rules' date
+    // arithmetic throws on them): weekends only, as before this table existed.
     return [];
   }
 }
