@@ -105,6 +105,37 @@ describe('the rows a hand-made series may use', () => {
   });
 });
 
+describe('putting a phase in slot order', () => {
+  /** A one-phase bucket set filled with (slot, position, shift) entries, sorted, read back. */
+  function sorted(rows: [number, number, number][]): [number, number, number][] {
+    const b = new PhaseBuckets(1);
+    for (const [slot, pos, shift] of rows) b.push(0, slot, pos, shift);
+    b.sortPhase(0);
+    return entries(b).map(([, slot, pos, shift]) => [slot, pos, shift]);
+  }
+  /** What a stable sort by (slot, position) gives. */
+  const expected = (rows: [number, number, number][]) => [...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  it('a nearly sorted phase ends in (slot, position) order, each entry keeping its own shift', () => {
+    const rows: [number, number, number][] = [[1, 5, 0], [3, 0, -1], [2, 1, 1], [2, 0, 0], [4, 7, 0]];
+    expect(sorted(rows)).toEqual([[1, 5, 0], [2, 0, 0], [2, 1, 1], [3, 0, -1], [4, 7, 0]]);
+  });
+
+  it('a phase filled backwards, too shuffled to sort in place cheaply, ends in the same order', () => {
+    const rows: [number, number, number][] = [];
+    for (let k = 0; k < 300; k++) rows.push([1_000 - Math.floor(k / 2), 600 - k, ((k % 3) - 1)]);
+    const out = sorted(rows);
+    expect(out).toEqual(expected(rows));
+    expect(out[0]).toEqual([851, 301, 1]);
+    expect(out.at(-1)).toEqual([1_000, 600, -1]);
+  });
+
+  it('a phase already in slot order is left as filled', () => {
+    const rows: [number, number, number][] = [[1, 9, 0], [1, 2, 1], [2, 0, -1]];
+    expect(sorted(rows)).toEqual(rows);
+  });
+});
+
 describe('chains', () => {
   const monthly = CADENCES.find((c) => c.cadence === 'monthly')!;
   const quarterly = CADENCES.find((c) => c.cadence === 'quarterly')!;
