@@ -192,6 +192,42 @@ function missesAllowed(count: number, misses: number, step: number): boolean {
 }
 
 /**
+ * The chain being grown in one residue class, in storage reused from chain to chain: most chains end after a period
+ * or two, so a Chain object is made only for one that is kept.
+ */
+class OpenChain {
+  len = 0;
+  misses = 0;
+  moved = 0;
+  dir = 0;
+  readonly slots: number[] = [];
+  readonly members: number[] = [];
+  readonly shifts: number[] = [];
+  start(slot: number, pos: number, shift: number): void {
+    this.len = 0;
+    this.misses = 0;
+    this.moved = 0;
+    this.dir = shift;
+    this.add(slot, pos, shift);
+  }
+  append(slot: number, pos: number, shift: number, missed: boolean): void {
+    if (missed) this.misses++;
+    if (this.dir === 0) this.dir = shift;
+    this.add(slot, pos, shift);
+  }
+  private add(slot: number, pos: number, shift: number): void {
+    const k = this.len++;
+    this.slots[k] = slot;
+    this.members[k] = pos;
+    this.shifts[k] = shift;
+    if (shift !== 0) this.moved++;
+  }
+}
+
+/** One OpenChain per residue class of the longest step (12), reused by every call. */
+const OPEN: OpenChain[] = Array.from({ length: 12 }, () => new OpenChain());
+
+/**
  * Appends to `out` the chains of one phase at one cadence. Within a period with several candidates it keeps the
  * one whose shift agrees with the chain and whose amount is closest to the previous occurrence's.
  */
@@ -209,28 +245,35 @@ export function buildChains(
   const pos = buckets.positions[phase]!;
   const shifts = buckets.shifts[phase]!;
   const { step } = spec;
+  const band = spec.family === 'band';
   // one open chain per residue class (slot mod step): quarterly has 3 interleaved phases, yearly 12
-  const open: (Chain | undefined)[] = new Array<Chain | undefined>(step).fill(undefined);
+  const open = OPEN;
+  for (let r = 0; r < step; r++) open[r]!.len = 0;
   let i = 0;
   while (i < n) {
     const slot = slots[i]!;
     let j = i + 1;
     while (j < n && slots[j] === slot) j++;
-    const r = ((slot % step) + step) % step;
-    const cur = open[r];
-    const gap = cur === undefined ? 0 : slot - cur.slots[cur.slots.length - 1]!;
-    const follows = cur !== undefined && (gap === step || (gap === 2 * step && step < 12));
-    const pick = follows ? closest(i, j, pos, shifts, amounts, cur) : -1;
+    let r = 0;
+    if (step !== 1) {
+      r = slot % step;
+      if (r < 0) r += step;
+    }
+    const cur = open[r]!;
+    const last = cur.len - 1;
+    const gap = last < 0 ? 0 : slot - cur.slots[last]!;
+    const follows = last >= 0 && (gap === step || (gap === 2 * step && step < 12));
+    const pick = follows ? closest(i, j, pos, shifts, amounts, cur.members[last]!, band || cur.dir === 0, cur.dir) : -1;
     if (pick >= 0) {
-      append(cur!, slot, pos[pick]!, shifts[pick]!, gap > step);
+      cur.append(slot, pos[pick]!, shifts[pick]!, gap > step);
     } else {
-      if (cur !== undefined) finish(cur, spec.minCount, out, amounts);
+      if (last >= 0) finish(cur, spec, phase, out, amounts);
       const first = opening(i, j, shifts);
-      open[r] = start(spec, phase, slot, pos[first]!, shifts[first]!);
+      cur.start(slot, pos[first]!, shifts[first]!);
     }
     i = j;
   }
-  for (const cur of open) if (cur !== undefined) finish(cur, spec.minCount, out, amounts);
+  for (let r = 0; r < step; r++) if (open[r]!.len > 0) finish(open[r]!, spec, phase, out, amounts);
 }
 
 /**
@@ -242,47 +285,68 @@ function opening(from: number, to: number, shifts: Int8Array): number {
   return from;
 }
 
-/** |ln q| is at least (q − 1)/q above 1 and 1 − q below; shaved so Math.log's rounding cannot undercut the bound. */
-const BOUND_SHAVE = 1 - 1e-9;
+/** Relative slack that keeps the amount window below on the safe side of every rounding in it. */
+const SLACK = 1e-10;
 
-/** The candidate that continues `chain`: its move agrees, it comes after the chain's last row, closest amount (first wins). */
-function closest(from: number, to: number, pos: Int32Array, shifts: Int8Array, amounts: ArrayLike<number>, chain: Chain): number {
-  const last = chain.members[chain.members.length - 1]!;
+/**
+ * The candidate that continues a chain whose last row is `last`: its move agrees (any move when `anyMove`, else
+ * none or `dir`), it comes after `last`, and its amount is the closest to last's by |log ratio| (first wins a tie).
+ * Logarithms are taken only where they can decide, with the same result as computing every one: a lone candidate
+ * needs none (its distance is measured when a rival shows up), a rival of the best's own amount ties and loses, and
+ * one outside e^±best times last's amount (widened by SLACK) cannot beat the best.
+ */
+function closest(
+  from: number,
+  to: number,
+  pos: Int32Array,
+  shifts: Int8Array,
+  amounts: ArrayLike<number>,
+  last: number,
+  anyMove: boolean,
+  dir: number,
+): number {
   const lastAmount1 = amounts[last]! + 1;
-  const anyMove = chain.family === 'band' || chain.dir === 0;
-  const dir = chain.dir;
+  // amounts of 0 won and up: every distance is finite, so the first candidate is the best until beaten
+  const sane = lastAmount1 >= 1 && lastAmount1 < Infinity;
   let best = -1;
+  let bestAmount1 = NaN;
   let bestDistance = Infinity;
+  let measured = true;
+  let hi = Infinity;
+  let lo = -Infinity;
   for (let i = from; i < to; i++) {
     const s = shifts[i]!;
     // a hand-made series may be early one month and late the next; a business-day move keeps one direction
     if (!anyMove && s !== 0 && s !== dir) continue;
     const p = pos[i]!;
     if (p <= last) continue;
-    const q = (amounts[p]! + 1) / lastAmount1;
-    // the logarithm only for a candidate that may beat the best so far (most of a busy period's cannot)
-    if ((q >= 1 ? (q - 1) / q : 1 - q) * BOUND_SHAVE >= bestDistance) continue;
-    const d = Math.abs(Math.log(q));
+    const a1 = amounts[p]! + 1;
+    if (best < 0 && sane && a1 >= 1 && a1 < Infinity) {
+      best = i;
+      bestAmount1 = a1;
+      measured = false;
+      continue;
+    }
+    if (a1 === bestAmount1) continue;
+    if (!measured) {
+      measured = true;
+      bestDistance = Math.abs(Math.log(bestAmount1 / lastAmount1));
+      hi = Math.exp(bestDistance) * (1 + SLACK) * lastAmount1 * (1 + SLACK);
+      lo = Math.exp(-bestDistance) * (1 - SLACK) * lastAmount1 * (1 - SLACK);
+    }
+    if (a1 >= hi || a1 <= lo) continue;
+    const d = Math.abs(Math.log(a1 / lastAmount1));
     if (d < bestDistance) {
       bestDistance = d;
+      bestAmount1 = a1;
       best = i;
+      if (sane) {
+        hi = Math.exp(d) * (1 + SLACK) * lastAmount1 * (1 + SLACK);
+        lo = Math.exp(-d) * (1 - SLACK) * lastAmount1 * (1 - SLACK);
+      }
     }
   }
   return best;
-}
-
-function start(spec: (typeof CADENCES)[number], phase: number, slot: number, pos: number, shift: number): Chain {
-  const { cadence, family, step } = spec;
-  return { cadence, family, phase, step, slots: [slot], members: [pos], shifts: [shift], misses: 0, moved: shift === 0 ? 0 : 1, dir: shift };
-}
-
-function append(chain: Chain, slot: number, pos: number, shift: number, missed: boolean): void {
-  chain.slots.push(slot);
-  chain.members.push(pos);
-  chain.shifts.push(shift);
-  if (missed) chain.misses++;
-  if (shift !== 0) chain.moved++;
-  if (chain.dir === 0) chain.dir = shift;
 }
 
 /**
@@ -290,19 +354,38 @@ function append(chain: Chain, slot: number, pos: number, shift: number, missed: 
  * offers its runs of one exact amount as candidates of their own: a three-month subscription under a busy shop memo
  * sits inside a chain that luck extended with that shop's purchases on the same day of other months.
  */
-function finish(chain: Chain, minCount: number, out: Chain[], amounts: ArrayLike<number>): void {
-  const count = chain.members.length;
-  if (missesAllowed(count, chain.misses, chain.step)) {
-    if (count >= minCount) keep(chain, minCount, out, amounts);
+function finish(open: OpenChain, spec: (typeof CADENCES)[number], phase: number, out: Chain[], amounts: ArrayLike<number>): void {
+  const count = open.len;
+  const { minCount, step } = spec;
+  if (missesAllowed(count, open.misses, step)) {
+    if (count >= minCount) keep(made(open, spec, phase), minCount, out, amounts);
     return;
   }
   let from = 0;
   for (let i = 1; i <= count; i++) {
-    if (i === count || chain.slots[i]! - chain.slots[i - 1]! !== chain.step) {
-      if (i - from >= minCount) keep(slice(chain, from, i), minCount, out, amounts);
+    if (i === count || open.slots[i]! - open.slots[i - 1]! !== step) {
+      if (i - from >= minCount) keep(slice(made(open, spec, phase), from, i), minCount, out, amounts);
       from = i;
     }
   }
+}
+
+/** The Chain of an open chain's rows (copies, as the storage is reused). */
+function made(open: OpenChain, spec: (typeof CADENCES)[number], phase: number): Chain {
+  const { cadence, family, step } = spec;
+  const n = open.len;
+  return {
+    cadence,
+    family,
+    phase,
+    step,
+    slots: open.slots.slice(0, n),
+    members: open.members.slice(0, n),
+    shifts: open.shifts.slice(0, n),
+    misses: open.misses,
+    moved: open.moved,
+    dir: open.dir,
+  };
 }
 
 function keep(chain: Chain, minCount: number, out: Chain[], amounts: ArrayLike<number>): void {
