@@ -286,14 +286,16 @@ function opening(from: number, to: number, shifts: Int8Array): number {
 }
 
 /** Relative slack that keeps the amount window below on the safe side of every rounding in it. */
-const SLACK = 1e-10;
+const SLACK = 1e-9;
+/** Amounts (plus one) from 1 to this keep every distance finite and the window's arithmetic exact enough. */
+const SANE = 1e15;
 
 /**
  * The candidate that continues a chain whose last row is `last`: its move agrees (any move when `anyMove`, else
  * none or `dir`), it comes after `last`, and its amount is the closest to last's by |log ratio| (first wins a tie).
  * Logarithms are taken only where they can decide, with the same result as computing every one: a lone candidate
- * needs none (its distance is measured when a rival shows up), a rival of the best's own amount ties and loses, and
- * one outside e^±best times last's amount (widened by SLACK) cannot beat the best.
+ * needs none (its distance is measured when a rival shows up), and a rival at or beyond the best's distance — its
+ * amount outside (last²/best, best) or the other way round, widened by SLACK — cannot beat it.
  */
 function closest(
   from: number,
@@ -306,12 +308,11 @@ function closest(
   dir: number,
 ): number {
   const lastAmount1 = amounts[last]! + 1;
-  // amounts of 0 won and up: every distance is finite, so the first candidate is the best until beaten
-  const sane = lastAmount1 >= 1 && lastAmount1 < Infinity;
+  const sane = lastAmount1 >= 1 && lastAmount1 < SANE;
   let best = -1;
   let bestAmount1 = NaN;
+  /** NaN while put off */
   let bestDistance = Infinity;
-  let measured = true;
   let hi = Infinity;
   let lo = -Infinity;
   for (let i = from; i < to; i++) {
@@ -321,29 +322,24 @@ function closest(
     const p = pos[i]!;
     if (p <= last) continue;
     const a1 = amounts[p]! + 1;
-    if (best < 0 && sane && a1 >= 1 && a1 < Infinity) {
-      best = i;
-      bestAmount1 = a1;
-      measured = false;
-      continue;
+    if (a1 === bestAmount1 || a1 >= hi || a1 <= lo) continue;
+    const windowed = sane && a1 >= 1 && a1 < SANE;
+    let d = NaN;
+    if (best >= 0 || !windowed) {
+      if (bestDistance !== bestDistance) bestDistance = Math.abs(Math.log(bestAmount1 / lastAmount1));
+      d = Math.abs(Math.log(a1 / lastAmount1));
+      if (!(d < bestDistance)) continue;
     }
-    if (a1 === bestAmount1) continue;
-    if (!measured) {
-      measured = true;
-      bestDistance = Math.abs(Math.log(bestAmount1 / lastAmount1));
-      hi = Math.exp(bestDistance) * (1 + SLACK) * lastAmount1 * (1 + SLACK);
-      lo = Math.exp(-bestDistance) * (1 - SLACK) * lastAmount1 * (1 - SLACK);
-    }
-    if (a1 >= hi || a1 <= lo) continue;
-    const d = Math.abs(Math.log(a1 / lastAmount1));
-    if (d < bestDistance) {
-      bestDistance = d;
-      bestAmount1 = a1;
-      best = i;
-      if (sane) {
-        hi = Math.exp(d) * (1 + SLACK) * lastAmount1 * (1 + SLACK);
-        lo = Math.exp(-d) * (1 - SLACK) * lastAmount1 * (1 - SLACK);
-      }
+    best = i;
+    bestAmount1 = a1;
+    bestDistance = d;
+    if (windowed) {
+      const mirror = lastAmount1 * (lastAmount1 / a1);
+      hi = Math.max(a1, mirror) * (1 + SLACK);
+      lo = Math.min(a1, mirror) * (1 - SLACK);
+    } else {
+      hi = Infinity;
+      lo = -Infinity;
     }
   }
   return best;
