@@ -59,27 +59,86 @@ export function selectChains(
   amounts: ArrayLike<number>,
   used: Uint8Array = new Uint8Array(days.length),
 ): Chain[] {
-  chains.sort(
+  // A chain that fails on its own (implausible moves, few wildly different amounts, a hand-made one without one
+  // amount) fails whatever else is chosen: it is left out before the sort, which leaves the others' order as it was.
+  const open: Chain[] = [];
+  for (const c of chains) if (plausibleMoves(c) && !failsAlone(c, days, amounts)) open.push(c);
+  // longest first, then fewest misses, fewest moves, cadence, phase, first slot; ties keep their order (stable)
+  const k = open.length;
+  const length = new Float64Array(k);
+  const misses = new Float64Array(k);
+  const moved = new Float64Array(k);
+  const cadence = new Float64Array(k);
+  const phase = new Float64Array(k);
+  const first = new Float64Array(k);
+  const order: number[] = new Array<number>(k);
+  for (let i = 0; i < k; i++) {
+    const c = open[i]!;
+    length[i] = c.members.length;
+    misses[i] = c.misses;
+    moved[i] = c.moved;
+    cadence[i] = CADENCE_ORDER[c.cadence];
+    phase[i] = c.phase;
+    first[i] = c.slots[0]!;
+    order[i] = i;
+  }
+  order.sort(
     (a, b) =>
-      b.members.length - a.members.length ||
-      a.misses - b.misses ||
-      a.moved - b.moved ||
-      CADENCE_ORDER[a.cadence] - CADENCE_ORDER[b.cadence] ||
-      a.phase - b.phase ||
-      a.slots[0]! - b.slots[0]!,
+      length[b]! - length[a]! ||
+      misses[a]! - misses[b]! ||
+      moved[a]! - moved[b]! ||
+      cadence[a]! - cadence[b]! ||
+      phase[a]! - phase[b]! ||
+      first[a]! - first[b]!,
   );
   const mark = new Uint8Array(days.length);
   const chosen: Chain[] = [];
-  for (const chain of chains) {
-    if (!plausibleMoves(chain) || chain.members.some((p) => used[p] === 1)) continue;
-    for (const p of chain.members) mark[p] = 1;
+  for (let o = 0; o < k; o++) {
+    const chain = open[order[o]!]!;
+    const members = chain.members;
+    let free = true;
+    for (let m = 0; m < members.length && free; m++) if (used[members[m]!] === 1) free = false;
+    if (!free) continue;
+    for (const p of members) mark[p] = 1;
     const ok = unlikelyByChance(chain, days, amounts, used, mark);
-    for (const p of chain.members) mark[p] = 0;
+    for (const p of members) mark[p] = 0;
     if (!ok) continue;
-    for (const p of chain.members) used[p] = 1;
+    for (const p of members) used[p] = 1;
     chosen.push(chain);
   }
   return chosen;
+}
+
+/**
+ * The chance test's verdicts that need nothing but the chain: few occurrences with wildly different amounts are more
+ * likely a coincidence than a bill, and a hand-made series keeps one amount outside the 설/추석 months (a gift on top
+ * then), or it is not a series.
+ */
+function failsAlone(chain: Chain, days: ArrayLike<number>, amounts: ArrayLike<number>): boolean {
+  const members = chain.members;
+  const count = members.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let m = 0; m < count; m++) {
+    const a = amounts[members[m]!]!;
+    if (a < min) min = a;
+    if (a > max) max = a;
+  }
+  if (count <= 3 && max > min * 1.5) return true;
+  if (chain.family !== 'band') return false;
+  // isFixedAmount over the amounts outside the holiday months, without building the list
+  let n = 0;
+  let changes = 0;
+  let previous = 0;
+  for (let m = 0; m < count; m++) {
+    const p = members[m]!;
+    if (isLunarHolidayMonth(monthIndexOf(days[p]!))) continue;
+    const a = amounts[p]!;
+    if (n > 0 && a !== previous) changes++;
+    previous = a;
+    n++;
+  }
+  return !(changes === 0 || (changes === 1 && n >= 4));
 }
 
 /**
@@ -93,22 +152,21 @@ function unlikelyByChance(
   used: Uint8Array,
   mark: Uint8Array,
 ): boolean {
-  const count = chain.members.length;
-  const own = chain.members.map((p) => amounts[p]!);
+  const members = chain.members;
+  const count = members.length;
   const band = chain.family === 'band';
+  // (chains that fail on their own never get here: selectChains leaves them out, see failsAlone)
   let min = Infinity;
   let max = -Infinity;
-  for (const a of own) {
+  let changes = 0;
+  for (let m = 0; m < count; m++) {
+    const a = amounts[members[m]!]!;
     if (a < min) min = a;
     if (a > max) max = a;
+    if (m > 0 && a !== amounts[members[m - 1]!]) changes++;
   }
-  // few occurrences with wildly different amounts are more likely a coincidence than a bill
-  if (count <= 3 && max > min * 1.5) return false;
-  // A hand-made series keeps one amount outside the 설/추석 months (a gift on top then), or it is not a series.
-  if (band && !isFixedAmount(chain.members.filter((p) => !isLunarHolidayMonth(monthIndexOf(days[p]!))).map((p) => amounts[p]!))) {
-    return false;
-  }
-  const fixed = isFixedAmount(own);
+  // isFixedAmount of the chain's amounts
+  const fixed = changes === 0 || (changes === 1 && count >= 4);
   const exact = min === max;
   const lo = fixed ? min * 0.97 : min * 0.75;
   const hi = fixed ? max * 1.03 : max * 1.33;
