@@ -308,6 +308,14 @@ describe('chains', () => {
     expect(pick(1_001, 998)).toBe(3);
   });
 
+  it('a farther amount after the closest one does not replace it: after 9,999원, 9,115원 (−8.8 %) beats a later 10,999원 (+10 %)', () => {
+    const b = new PhaseBuckets(8);
+    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3], [103, 4]]) b.push(5, slot!, pos!, 0);
+    const out: Chain[] = [];
+    buildChains(b, 5, monthly, [9_999, 9_999, 9_999, 9_115, 10_999], out);
+    expect(out[0]!.members).toEqual([0, 1, 2, 3]);
+  });
+
   it('a one-price run that starts on a moved payment counts that move and takes its direction from it', () => {
     // six months, the fourth moved later (its day was a holiday); 9 won three times, then 7 won three times
     const b = new PhaseBuckets(8);
