@@ -192,6 +192,14 @@ describe('chains', () => {
     ]);
   });
 
+  it('a chain cut at its gaps keeps only the pieces long enough, each with its own periods: two payments between two gaps are dropped', () => {
+    // ten months from January 2023, April and July missed: eight payments with two misses (too many) are cut
+    const dates = months(10, [3, 6], '13');
+    const out = chains(dates, dates.map(() => 5));
+    expect(out.map((c) => c.members)).toEqual([[0, 1, 2], [5, 6, 7]]);
+    expect(out.map((c) => c.slots)).toEqual([[0, 1, 2], [7, 8, 9]].map((ks) => ks.map((k) => monthIndex(months(10, [], '13')[k]!))));
+  });
+
   it('short chains may not miss a period at all: five payments over six months are cut', () => {
     const five = months(6, [2], '13');
     expect(chains(five, five.map(() => 5)).map((c) => [c.members, c.misses])).toEqual([[[2, 3, 4], 0]]);
