@@ -285,6 +285,24 @@ describe('chains', () => {
     expect(tie.map((c) => c.members)).toEqual([[1, 2, 3, 5]]);
   });
 
+  it('buckets cleared and refilled with fewer rows give chains of the new rows only (storage is reused across groups)', () => {
+    const b = new PhaseBuckets(8);
+    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3], [104, 4]]) b.push(5, slot!, pos!, 0);
+    b.clear();
+    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3]]) b.push(5, slot!, pos!, 0);
+    const out: Chain[] = [];
+    buildChains(b, 5, monthly, [5, 5, 5, 5, 5], out);
+    expect(out.map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
+    // the old fill had a second, closer row in the last period: it is gone too
+    const c = new PhaseBuckets(8);
+    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3], [103, 4]]) c.push(5, slot!, pos!, 0);
+    c.clear();
+    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3]]) c.push(5, slot!, pos!, 0);
+    const again: Chain[] = [];
+    buildChains(c, 5, monthly, [5, 5, 5, 9, 5], again);
+    expect(again.map((x) => x.members)).toEqual([[0, 1, 2, 3], [0, 1, 2]]);
+  });
+
   it('one row proposed in two periods is not taken twice', () => {
     const b = new PhaseBuckets(8);
     for (const [slot, pos] of [[100, 0], [101, 1], [102, 1], [103, 2], [104, 3]]) b.push(5, slot!, pos!, 0);
