@@ -17,6 +17,7 @@ const WIDTHS = [60, 100, 160] as const;
 let sandbox: SandboxHandle;
 let env: NodeJS.ProcessEnv;
 let prepared: string;
+let pristine: string;
 const results: Array<{ cols: number; name: string; code: number | null }> = [];
 
 /** Plays the browser on a consent page: GET the page, POST agree, GET the callback. */
@@ -44,9 +45,11 @@ async function loginPiped(home: string): Promise<void> {
   if (r.code !== 0) throw new Error(`login: ${r.code} ${r.stderr}`);
 }
 
+// Tests that change data work on a copy of `pristine`, a snapshot no command ever opens: copying `prepared` itself raced
+// with the concurrent read-only tests (SQLite deletes finance.db-wal/-shm on each last close, and cpSync hit ENOENT).
 function copyHome(): string {
   const home = tempHome('finance-pty-');
-  cpSync(prepared, home, { recursive: true });
+  cpSync(pristine, home, { recursive: true });
   return home;
 }
 
@@ -67,6 +70,8 @@ beforeAll(async () => {
   await loginPiped(prepared);
   const s = await runCli(['--home', prepared, 'sync', '-q'], { env });
   if (s.code !== 0) throw new Error(s.stderr);
+  pristine = tempHome('finance-pty-');
+  cpSync(prepared, pristine, { recursive: true });
 }, 60_000);
 afterAll(async () => {
   await sandbox.close();
