@@ -130,6 +130,12 @@ describe('putting a phase in slot order', () => {
     expect(out.at(-1)).toEqual([1_000, 600, -1]);
   });
 
+  it('entries of one slot and position keep their fill order, as a stable sort would, each with its own shift', () => {
+    // out of slot order, so the phase is sorted; the two (2, 1) entries came first +1, then −1
+    expect(sorted([[2, 1, 1], [1, 1, 0], [2, 1, -1]])).toEqual([[1, 1, 0], [2, 1, 1], [2, 1, -1]]);
+    expect(sorted([[2, 1, -1], [1, 1, 0], [2, 1, 1], [2, 1, 0]])).toEqual([[1, 1, 0], [2, 1, -1], [2, 1, 1], [2, 1, 0]]);
+  });
+
   it('a phase already in slot order is left as filled', () => {
     const rows: [number, number, number][] = [[1, 9, 0], [1, 2, 1], [2, 0, -1]];
     expect(sorted(rows)).toEqual(rows);
@@ -260,6 +266,30 @@ describe('chains', () => {
     // so a payment moved earlier after the first later move is not taken (February's 8th here)
     const mixed = ['2023-11-10', '2023-12-11', '2024-01-10', '2024-02-08'];
     expect(chains(mixed, [5, 5, 5, 5], monthly, 10).map((c) => c.members)).toEqual([[0, 1, 2]]);
+  });
+
+  it('two biweekly series in alternate weeks of 1969 (before day 0: negative week numbers) are two chains', () => {
+    const biweekly = CADENCES.find((c) => c.cadence === 'biweekly')!;
+    // Wednesdays from 3 September 1969, week numbers −17 to −10; every other one is series A, the rest series B
+    const dates = ['1969-09-03', '1969-09-10', '1969-09-17', '1969-09-24', '1969-10-01', '1969-10-08', '1969-10-15', '1969-10-22'];
+    const out = chains(dates, [7, 9, 7, 9, 7, 9, 7, 9], biweekly, 3).sort((a, b) => a.members[0]! - b.members[0]!);
+    expect(out.map((c) => c.members)).toEqual([[0, 2, 4, 6], [1, 3, 5, 7]]);
+    expect(out.map((c) => c.slots)).toEqual([[-17, -15, -13, -11], [-16, -14, -12, -10]]);
+  });
+
+  it('a chain keeps its own moves, one per member, untouched by chains built after it', () => {
+    const build = (shifts: number[]) => {
+      const b = new PhaseBuckets(8);
+      shifts.forEach((h, k) => b.push(5, 100 + k, k, h));
+      const out: Chain[] = [];
+      buildChains(b, 5, monthly, shifts.map(() => 5), out);
+      return out[0]!;
+    };
+    const long = build([0, 1, 0, 0, 1, 0, 1]);
+    const short = build([-1, 0, -1]);
+    expect(short.shifts).toEqual([-1, 0, -1]);
+    expect(long.shifts).toEqual([0, 1, 0, 0, 1, 0, 1]);
+    expect([long.slots, long.members]).toEqual([[100, 101, 102, 103, 104, 105, 106], [0, 1, 2, 3, 4, 5, 6]]);
   });
 
   it('interleaved quarterly payments are chains of their own', () => {
