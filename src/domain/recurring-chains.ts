@@ -86,12 +86,10 @@ export class PhaseBuckets {
     this.shifts[phase] = shifts;
   }
   /**
-   * Puts one phase's entries in slot order, as a stable sort would. Every fill (fillBuckets, fillBand) adds rows in
-   * position order, so the result is (slot, position) order; a phase filled otherwise may keep equal-slot entries of
-   * its already ordered first run out of position order.
-   * Buckets come nearly sorted (a row proposes dates at most MAX_SHIFT days from its own, so only long holiday runs
-   * put a week out of order): an insertion sort costs little more than one pass; a badly shuffled phase falls back
-   * to the library's (stable) sort. Entries in slot order are left as filled.
+   * Puts one phase's entries in slot order as a stable sort would: (slot, position) order, since every fill adds rows in
+   * position order. Buckets come nearly sorted (a row proposes dates at most MAX_SHIFT days from its own, so only long
+   * holiday runs put a week out of order): an insertion sort costs little more than one pass; a badly shuffled phase
+   * falls back to the library's (stable) sort. Entries in slot order are left as filled.
    */
   sortPhase(phase: number): void {
     const n = this.count[phase]!;
