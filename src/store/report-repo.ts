@@ -47,37 +47,21 @@ export class ReportRepo {
    * index transactions_date; own transfers come from the partial index transactions_own and are subtracted.
    */
   flows(from: string, to: string): FlowGroup[] {
-    const all = this.db
-      .prepare(
-        `SELECT date, direction, category, count(*) AS count, sum(amount) AS amount FROM transactions
-          WHERE date >= ? AND date <= ? GROUP BY date, direction, category`,
-      )
-      .all(from, to) as Array<Omit<FlowGroup, 'own'>>;
-    const own = this.db
-      .prepare(
-        `SELECT date, direction, category, count(*) AS count, sum(amount) AS amount FROM transactions INDEXED BY transactions_own
-          WHERE own_transfer IS NOT NULL AND date >= ? AND date <= ? GROUP BY date, direction, category`,
-      )
-      .all(from, to) as Array<Omit<FlowGroup, 'own'>>;
-    const key = (g: Omit<FlowGroup, 'own'>) => `${g.date}|${g.direction}|${g.category}`;
-    const ownByKey = new Map(own.map((g) => [key(g), g]));
-    const out: FlowGroup[] = [];
-    for (const g of all) {
-      const o = ownByKey.get(key(g));
-      const count = g.count - (o?.count ?? 0);
-      if (count > 0) out.push({ ...g, count, amount: g.amount - (o?.amount ?? 0), own: false });
-    }
-    for (const o of own) out.push({ ...o, own: true });
-    return out;
+    return this.flowsBy('date', from, to);
   }
 
   /**
-   * The same totals as `flows`, summed per ISO week (Monday starts) instead of per day: each group carries the first date
-   * it covers within from..to, so it never spans two weeks or leaves the period. What a report over years needs: twenty
-   * years are ~20,000 groups instead of ~100,000 (the objects, not the SQL, were most of a whole-history report's time).
+   * The same totals summed per ISO week (Monday starts) instead of per day: each group carries the first date it covers
+   * within from..to, so it never spans two weeks or leaves the period. What a report over years needs: twenty years are
+   * ~20,000 groups instead of ~100,000 (the objects, not the SQL, were most of a whole-history report's time).
    * julianday(date) + 0.5 is the Julian day number, whose remainder by 7 is 0 on a Monday.
    */
   weeklyFlows(from: string, to: string): FlowGroup[] {
+    return this.flowsBy('CAST(julianday(date) + 0.5 AS INTEGER) / 7', from, to);
+  }
+
+  /** Totals per `bucket` (an SQL expression of `date`), direction, category and own flag; own rows counted once. */
+  private flowsBy(bucket: string, from: string, to: string): FlowGroup[] {
     const rows = this.db
       .prepare(
         `SELECT min(date) AS date, direction, category, own, sum(count) AS count, sum(amount) AS amount FROM (
@@ -88,7 +72,7 @@ export class ReportRepo {
                   CASE o.own WHEN 1 THEN count(*) ELSE -count(*) END, CASE o.own WHEN 1 THEN sum(amount) ELSE -sum(amount) END
              FROM transactions INDEXED BY transactions_own, (SELECT 0 AS own UNION ALL SELECT 1) o
             WHERE own_transfer IS NOT NULL AND date >= @from AND date <= @to GROUP BY date, direction, category, o.own)
-          GROUP BY CAST(julianday(date) + 0.5 AS INTEGER) / 7, direction, category, own
+          GROUP BY ${bucket}, direction, category, own
          HAVING sum(count) > 0`,
       )
       .all({ from, to }) as Array<Omit<FlowGroup, 'own'> & { own: number }>;
