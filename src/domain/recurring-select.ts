@@ -40,7 +40,7 @@ const EXTRAS_PER_PERIOD = 1;
 export function isFixedAmount(amounts: readonly number[]): boolean {
   let changes = 0;
   for (let i = 1; i < amounts.length; i++) if (amounts[i] !== amounts[i - 1]) changes++;
-  return changes === 0 || (changes === 1 && amounts.length >= 4);
+  return fixedFromChanges(changes, amounts.length);
 }
 
 /**
@@ -138,7 +138,7 @@ function failsAlone(chain: Chain, days: ArrayLike<number>, amounts: ArrayLike<nu
     previous = a;
     n++;
   }
-  return !(changes === 0 || (changes === 1 && n >= 4));
+  return !fixedFromChanges(changes, n);
 }
 
 /**
@@ -166,7 +166,7 @@ function unlikelyByChance(
     if (m > 0 && a !== amounts[members[m - 1]!]) changes++;
   }
   // isFixedAmount of the chain's amounts
-  const fixed = changes === 0 || (changes === 1 && count >= 4);
+  const fixed = fixedFromChanges(changes, count);
   const exact = min === max;
   const lo = fixed ? min * 0.97 : min * 0.75;
   const hi = fixed ? max * 1.03 : max * 1.33;
@@ -267,4 +267,9 @@ function lowerBound(days: ArrayLike<number>, value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** isFixedAmount's rule from its counts: one amount, or one price change among at least four payments. */
+function fixedFromChanges(changes: number, count: number): boolean {
+  return changes === 0 || (changes === 1 && count >= 4);
 }
