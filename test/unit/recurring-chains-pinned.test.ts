@@ -316,21 +316,20 @@ describe('chains', () => {
   });
 
   it('buckets cleared and refilled with fewer rows give chains of the new rows only (storage is reused across groups)', () => {
-    const b = new PhaseBuckets(8);
-    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3], [104, 4]]) b.push(5, slot!, pos!, 0);
-    b.clear();
-    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3]]) b.push(5, slot!, pos!, 0);
-    const out: Chain[] = [];
-    buildChains(b, 5, monthly, [5, 5, 5, 5, 5], out);
-    expect(out.map((c) => c.members)).toEqual([[0, 1, 2, 3]]);
+    /** Chains of phase 5 after filling `before`, clearing, and filling `after` ([slot, position] pairs, unmoved). */
+    const refilled = (before: number[][], after: number[][], amounts: number[]): number[][] => {
+      const b = new PhaseBuckets(8);
+      for (const [slot, pos] of before) b.push(5, slot!, pos!, 0);
+      b.clear();
+      for (const [slot, pos] of after) b.push(5, slot!, pos!, 0);
+      const out: Chain[] = [];
+      buildChains(b, 5, monthly, amounts, out);
+      return out.map((c) => c.members);
+    };
+    const four = [[100, 0], [101, 1], [102, 2], [103, 3]];
+    expect(refilled([...four, [104, 4]], four, [5, 5, 5, 5, 5])).toEqual([[0, 1, 2, 3]]);
     // the old fill had a second, closer row in the last period: it is gone too
-    const c = new PhaseBuckets(8);
-    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3], [103, 4]]) c.push(5, slot!, pos!, 0);
-    c.clear();
-    for (const [slot, pos] of [[100, 0], [101, 1], [102, 2], [103, 3]]) c.push(5, slot!, pos!, 0);
-    const again: Chain[] = [];
-    buildChains(c, 5, monthly, [5, 5, 5, 9, 5], again);
-    expect(again.map((x) => x.members)).toEqual([[0, 1, 2, 3], [0, 1, 2]]);
+    expect(refilled([...four, [103, 4]], four, [5, 5, 5, 9, 5])).toEqual([[0, 1, 2, 3], [0, 1, 2]]);
   });
 
   it('one row proposed in two periods is not taken twice', () => {
